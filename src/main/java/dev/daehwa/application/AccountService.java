@@ -1,0 +1,51 @@
+package dev.daehwa.application;
+
+import dev.daehwa.domain.error.ConflictException;
+import dev.daehwa.domain.user.AccountRules;
+import dev.daehwa.domain.user.User;
+import dev.daehwa.domain.user.UserRepository;
+import dev.daehwa.infrastructure.security.PasswordHasher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Creating accounts and looking people up. */
+@ApplicationScoped
+@Transactional
+public class AccountService {
+
+    @Inject
+    private UserRepository users;
+
+    @Inject
+    private PasswordHasher passwords;
+
+    @Inject
+    private Clock clock;
+
+    public User register(String username, String password, String email, String displayName) {
+        AccountRules.ValidAccount account = AccountRules.check(username, password, email, displayName);
+        if (users.usernameTaken(account.username())) {
+            throw new ConflictException("The username '" + account.username() + "' is taken.");
+        }
+        if (users.emailTaken(account.email())) {
+            throw new ConflictException("An account with this email already exists.");
+        }
+        User user = User.register(account, passwords.hash(password), Instant.now(clock));
+        // A concurrent registration of the same name can still win the race; the unique
+        // constraints catch it and the repository reports it as a conflict.
+        users.store(user);
+        return user;
+    }
+
+    public Optional<User> find(long userId) {
+        return users.find(userId);
+    }
+
+    public User get(long userId) {
+        return users.find(userId).orElseThrow(() -> new dev.daehwa.domain.error.NotFoundException("No such user."));
+    }
+}

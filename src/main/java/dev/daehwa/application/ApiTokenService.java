@@ -1,0 +1,65 @@
+package dev.daehwa.application;
+
+import dev.daehwa.domain.error.InvalidInputException;
+import dev.daehwa.domain.error.NotFoundException;
+import dev.daehwa.domain.user.ApiToken;
+import dev.daehwa.domain.user.ApiTokenRepository;
+import dev.daehwa.domain.user.User;
+import dev.daehwa.domain.user.UserRepository;
+import dev.daehwa.infrastructure.security.TokenSecrets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Personal API tokens: created with a name, shown once, revoked by deleting. */
+@ApplicationScoped
+@Transactional
+public class ApiTokenService {
+
+    static final int NAME_MAX = 100;
+
+    @Inject
+    private ApiTokenRepository tokens;
+
+    @Inject
+    private UserRepository users;
+
+    @Inject
+    private Clock clock;
+
+    /** The new token together with its secret, which exists only in this return value. */
+    public record IssuedToken(ApiToken token, String secret) {
+    }
+
+    public IssuedToken issue(long userId, String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > NAME_MAX) {
+            throw InvalidInputException.of("name", "A token needs a name of 1 to 100 characters.");
+        }
+        User owner = users.find(userId).orElseThrow(() -> new NotFoundException("No such user."));
+        String secret = TokenSecrets.newSecret();
+        ApiToken token = new ApiToken(owner, trimmed, TokenSecrets.hashOf(secret), Instant.now(clock));
+        tokens.store(token);
+        return new IssuedToken(token, secret);
+    }
+
+    public List<ApiToken> listOwn(long userId) {
+        return tokens.findByOwner(userId);
+    }
+
+    public void revoke(long userId, long tokenId) {
+        ApiToken token = tokens.findOwned(tokenId, userId).orElseThrow(() -> new NotFoundException("No such token."));
+        tokens.remove(token);
+    }
+
+    public Optional<User> authenticate(String secret) {
+        if (secret == null || !secret.startsWith(TokenSecrets.PREFIX)) {
+            return Optional.empty();
+        }
+        return tokens.findByHash(TokenSecrets.hashOf(secret)).map(ApiToken::owner);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.daehwa.application;
+
+import dev.daehwa.domain.error.ConflictException;
+import dev.daehwa.domain.error.NotFoundException;
+import dev.daehwa.domain.message.Message;
+import dev.daehwa.domain.message.MessageContent;
+import dev.daehwa.domain.message.MessageRepository;
+import dev.daehwa.domain.room.Membership;
+import dev.daehwa.domain.room.Room;
+import dev.daehwa.domain.room.RoomRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Sending, editing and deleting messages. */
+@ApplicationScoped
+@Transactional
+public class MessageService {
+
+    @Inject
+    private RoomRepository rooms;
+
+    @Inject
+    private MessageRepository messages;
+
+    @Inject
+    private Clock clock;
+
+    /** The stored message, and whether this call created it (false for an idempotent retry). */
+    public record Posted(Message message, boolean created) {
+    }
+
+    /**
+     * Posts into a room. The room row is locked first, which serialises posts per room: seq is
+     * handed out without gaps or duplicates, and a retry with the same clientMessageId finds the
+     * original instead of racing it.
+     */
+    public Posted post(long senderId, long roomId, String content, String clientMessageId) {
+        String text = MessageContent.check(content);
+        String clientId = MessageContent.checkClientMessageId(clientMessageId);
+        Room room = rooms.findForUpdate(roomId).orElseThrow(NotFoundException::room);
+        Membership membership = rooms.findMembership(roomId, senderId).orElseThrow(NotFoundException::room);
+        if (clientId != null) {
+            Optional<Message> original = messages.findByClientMessageId(senderId, clientId);
+            if (original.isPresent()) {
+                if (original.get().roomId() != roomId) {
+                    throw new ConflictException("This clientMessageId was already used in another room.");
+                }
+                return new Posted(original.get(), false);
+            }
+        }
+        Message message = Message.post(room, membership.user(), text, clientId, Instant.now(clock));
+        messages.store(message);
+        membership.markReadUpTo(message.seq());
+        return new Posted(message, true);
+    }
+
+    public Message get(long userId, long messageId) {
+        return visibleToMember(userId, messageId);
+    }
+
+    public Message edit(long userId, long messageId, String content) {
+        String text = MessageContent.check(content);
+        Message message = visibleToMember(userId, messageId);
+        message.edit(userId, text, Instant.now(clock));
+        return message;
+    }
+
+    public void delete(long userId, long messageId) {
+        visibleToMember(userId, messageId).delete(userId, Instant.now(clock));
+    }
+
+    private Message visibleToMember(long userId, long messageId) {
+        Message message = messages.findVisible(messageId).orElseThrow(NotFoundException::message);
+        if (rooms.findMembership(message.roomId(), userId).isEmpty()) {
+            throw NotFoundException.message();
+        }
+        return message;
+    }
+}

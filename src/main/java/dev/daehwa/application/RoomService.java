@@ -1,0 +1,110 @@
+package dev.daehwa.application;
+
+import dev.daehwa.domain.error.InvalidInputException;
+import dev.daehwa.domain.error.NotFoundException;
+import dev.daehwa.domain.room.Membership;
+import dev.daehwa.domain.room.Room;
+import dev.daehwa.domain.room.RoomRepository;
+import dev.daehwa.domain.user.User;
+import dev.daehwa.domain.user.UserRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Changes to rooms and their membership. Every method first finds the caller's membership: a
+ * caller who is not a member gets the same 404 as for a room that does not exist.
+ */
+@ApplicationScoped
+@Transactional
+public class RoomService {
+
+    @Inject
+    private RoomRepository rooms;
+
+    @Inject
+    private UserRepository users;
+
+    @Inject
+    private Clock clock;
+
+    /** Opens a room owned by the caller, with the named people as its first members. */
+    public long create(long ownerId, String name, String description, Collection<String> memberUsernames) {
+        Room.checkNewRoom(name, description);
+        User owner = users.find(ownerId).orElseThrow(() -> new NotFoundException("No such user."));
+        Set<String> wanted = memberUsernames == null ? Set.of() : memberUsernames.stream()
+                .filter(u -> u != null && !u.isBlank())
+                .map(User::keyOf)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        List<User> found = users.findByUsernames(wanted);
+        Set<String> foundKeys = found.stream().map(u -> User.keyOf(u.username())).collect(Collectors.toSet());
+        List<String> unknown = wanted.stream().filter(k -> !foundKeys.contains(k)).toList();
+        if (!unknown.isEmpty()) {
+            throw InvalidInputException.of("members", "No such user: " + String.join(", ", unknown) + ".");
+        }
+        Instant now = Instant.now(clock);
+        Room room = Room.open(name, description, owner, now);
+        rooms.store(room);
+        rooms.store(Membership.join(room, owner, now));
+        found.stream().filter(u -> !u.id().equals(ownerId))
+                .forEach(u -> rooms.store(Membership.join(room, u, now)));
+        return room.id();
+    }
+
+    public void update(long actorId, long roomId, String name, String description) {
+        Room room = membership(actorId, roomId).room();
+        room.checkOwner(actorId, "change the room");
+        Instant now = Instant.now(clock);
+        if (name != null) {
+            room.rename(name, now);
+        }
+        if (description != null) {
+            room.describe(description, now);
+        }
+    }
+
+    public void archive(long actorId, long roomId) {
+        Room room = membership(actorId, roomId).room();
+        room.checkOwner(actorId, "archive the room");
+        room.archive(Instant.now(clock));
+    }
+
+    /** Any member may add people; adding someone who is already in the room changes nothing. */
+    public void addMember(long actorId, long roomId, String username) {
+        Room room = membership(actorId, roomId).room();
+        User user = users.findByUsername(username == null ? "" : username)
+                .orElseThrow(() -> NotFoundException.user(username));
+        if (rooms.findMembership(roomId, user.id()).isEmpty()) {
+            rooms.store(Membership.join(room, user, Instant.now(clock)));
+        }
+    }
+
+    public void removeMember(long actorId, long roomId, String username) {
+        Room room = membership(actorId, roomId).room();
+        User user = users.findByUsername(username == null ? "" : username)
+                .orElseThrow(() -> NotFoundException.user(username));
+        Membership target = rooms.findMembership(roomId, user.id())
+                .orElseThrow(() -> new NotFoundException("'" + username + "' is not a member of this room."));
+        room.checkMayRemove(actorId, user.id());
+        rooms.remove(target);
+    }
+
+    /** Moves the caller's read marker forward; never back, never past the newest message. */
+    public void markRead(long actorId, long roomId, long seq) {
+        if (seq < 0) {
+            throw InvalidInputException.of("seq", "seq must be zero or more.");
+        }
+        membership(actorId, roomId).markReadUpTo(seq);
+    }
+
+    private Membership membership(long userId, long roomId) {
+        return rooms.findMembership(roomId, userId).orElseThrow(NotFoundException::room);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.daehwa.domain.error;
+
+import java.util.List;
+
+/**
+ * A rule of the chat said no. Each subclass maps to one HTTP status and one problem type, so the
+ * REST API, the web UI and later the WebSocket endpoint can all explain a refusal the same way.
+ * Unchecked, so that {@code @Transactional} services roll back when one is thrown.
+ */
+public abstract class DomainException extends RuntimeException {
+
+    protected DomainException(String detail) {
+        super(detail);
+    }
+
+    /** Short, stable slug naming the kind of problem; becomes the problem's {@code type}. */
+    public abstract String problemType();
+
+    public abstract String title();
+
+    public abstract int status();
+
+    /** Field errors, for input that failed validation; empty otherwise. */
+    public List<FieldError> fieldErrors() {
+        return List.of();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.daehwa.domain.error;
+
+import java.util.List;
+
+/** The request was understood but its values break a rule (length, format, range). */
+public class InvalidInputException extends DomainException {
+
+    private final List<FieldError> errors;
+
+    public InvalidInputException(List<FieldError> errors) {
+        super(errors.isEmpty() ? "The input is invalid." : summary(errors));
+        this.errors = List.copyOf(errors);
+    }
+
+    public static InvalidInputException of(String field, String message) {
+        return new InvalidInputException(List.of(new FieldError(field, message)));
+    }
+
+    private static String summary(List<FieldError> errors) {
+        return errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid.";
+    }
+
+    @Override
+    public String problemType() {
+        return "validation";
+    }
+
+    @Override
+    public String title() {
+        return "Invalid input";
+    }
+
+    @Override
+    public int status() {
+        return 400;
+    }
+
+    @Override
+    public List<FieldError> fieldErrors() {
+        return errors;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.daehwa.domain.error;
+
+/** The caller can see the thing but this action on it is not theirs to take. */
+public class PermissionDeniedException extends DomainException {
+
+    public PermissionDeniedException(String detail) {
+        super(detail);
+    }
+
+    @Override
+    public String problemType() {
+        return "forbidden";
+    }
+
+    @Override
+    public String title() {
+        return "Forbidden";
+    }
+
+    @Override
+    public int status() {
+        return 403;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.daehwa.domain.error;
+
+import java.time.Duration;
+
+/** Login throttling: too many failures for one username; try again after {@link #retryAfter()}. */
+public class TooManyAttemptsException extends DomainException {
+
+    private final Duration retryAfter;
+
+    public TooManyAttemptsException(Duration retryAfter) {
+        super("Too many failed logins for this username. Try again in "
+                + Math.max(1, retryAfter.toSeconds()) + " seconds.");
+        this.retryAfter = retryAfter;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    @Override
+    public String problemType() {
+        return "too-many-attempts";
+    }
+
+    @Override
+    public String title() {
+        return "Too many attempts";
+    }
+
+    @Override
+    public int status() {
+        return 429;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.daehwa.domain.message;
+
+import dev.daehwa.domain.error.PermissionDeniedException;
+import dev.daehwa.domain.room.Room;
+import dev.daehwa.domain.user.User;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * One message in a room. Its {@code seq} is its position in the room (1, 2, 3, …), handed out by
+ * the locked room row; clients resume and count unread messages by seq. A deleted message keeps
+ * its row and seq (so seqs stay gap-free) but loses its content and disappears from every view.
+ */
+@Entity
+@Table(name = "message")
+public class Message {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "message_id")
+    @SequenceGenerator(name = "message_id", sequenceName = "message_id_seq", allocationSize = 50)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "room_id")
+    private Room room;
+
+    @Column(name = "room_id", insertable = false, updatable = false)
+    private Long roomId;
+
+    private long seq;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "sender_id")
+    private User sender;
+
+    private String content;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "edited_at")
+    private Instant editedAt;
+
+    private boolean deleted;
+
+    @Column(name = "client_message_id")
+    private String clientMessageId;
+
+    protected Message() {
+        // for JPA
+    }
+
+    /** Expects the room to be locked and the content checked by {@link MessageContent}. */
+    public static Message post(Room room, User sender, String content, String clientMessageId, Instant now) {
+        Message message = new Message();
+        message.room = room;
+        message.roomId = room.id();
+        message.sender = sender;
+        message.content = content;
+        message.clientMessageId = clientMessageId;
+        message.createdAt = now;
+        message.seq = room.nextSeq(now);
+        return message;
+    }
+
+    public boolean isSentBy(long userId) {
+        return sender.id() == userId;
+    }
+
+    public void edit(long actorId, String newContent, Instant now) {
+        if (!isSentBy(actorId)) {
+            throw new PermissionDeniedException("Only the sender may edit a message.");
+        }
+        content = newContent;
+        editedAt = now;
+    }
+
+    /** The sender may take back their words; the room's owner may moderate. */
+    public void delete(long actorId, Instant now) {
+        if (!isSentBy(actorId) && !room.isOwnedBy(actorId)) {
+            throw new PermissionDeniedException("Only the sender or the room's owner may delete a message.");
+        }
+        deleted = true;
+        content = "";
+        editedAt = now;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Room room() {
+        return room;
+    }
+
+    public long roomId() {
+        return roomId;
+    }
+
+    public long seq() {
+        return seq;
+    }
+
+    public User sender() {
+        return sender;
+    }
+
+    public String content() {
+        return content;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant editedAt() {
+        return editedAt;
+    }
+
+    public boolean isDeleted() {
+        return deleted;
+    }
+
+    public String clientMessageId() {
+        return clientMessageId;
+    }
+}

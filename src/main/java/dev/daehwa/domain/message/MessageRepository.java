@@ -1,0 +1,25 @@
+package dev.daehwa.domain.message;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+public interface MessageRepository {
+
+    void store(Message message);
+
+    /** A message that is not deleted, with its room, room owner and sender. */
+    Optional<Message> findVisible(long messageId);
+
+    Optional<Message> findByClientMessageId(long senderId, String clientMessageId);
+
+    /** Up to {@code limit} visible messages with seq below {@code beforeSeq}, newest first. */
+    List<Message> pageBefore(long roomId, long beforeSeq, int limit);
+
+    /** Up to {@code limit} visible messages with seq above {@code afterSeq}, oldest first. */
+    List<Message> pageAfter(long roomId, long afterSeq, int limit);
+
+    /** The newest visible message of each room that has one, senders fetched, in one query. */
+    Map<Long, Message> latestIn(Collection<Long> roomIds);
+}

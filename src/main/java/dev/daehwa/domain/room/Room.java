@@ -1,0 +1,194 @@
+package dev.daehwa.domain.room;
+
+import dev.daehwa.domain.error.ConflictException;
+import dev.daehwa.domain.error.FieldError;
+import dev.daehwa.domain.error.InvalidInputException;
+import dev.daehwa.domain.error.PermissionDeniedException;
+import dev.daehwa.domain.user.User;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A conversation. The room hands out its messages' sequence numbers: {@link #nextSeq} is only
+ * called while the room row is locked, which makes seq gap-free and strictly ordered even when
+ * many people post at once.
+ */
+@Entity
+@Table(name = "room")
+public class Room {
+
+    public static final int NAME_MAX = 100;
+    public static final int DESCRIPTION_MAX = 1000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "room_id")
+    @SequenceGenerator(name = "room_id", sequenceName = "room_id_seq", allocationSize = 50)
+    private Long id;
+
+    private String name;
+
+    private String description;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "owner_id")
+    private User owner;
+
+    private boolean archived;
+
+    @Column(name = "last_seq")
+    private long lastSeq;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Column(name = "last_activity_at")
+    private Instant lastActivityAt;
+
+    protected Room() {
+        // for JPA
+    }
+
+    public static Room open(String name, String description, User owner, Instant now) {
+        Room room = new Room();
+        room.name = checkedName(name);
+        room.description = checkedDescription(description);
+        room.owner = owner;
+        room.createdAt = now;
+        room.updatedAt = now;
+        room.lastActivityAt = now;
+        return room;
+    }
+
+    public boolean isOwnedBy(long userId) {
+        return owner.id() == userId;
+    }
+
+    public void checkOwner(long actorId, String action) {
+        if (!isOwnedBy(actorId)) {
+            throw new PermissionDeniedException("Only the room's owner may " + action + ".");
+        }
+    }
+
+    /**
+     * Anyone may leave, except the owner, who would leave the room without anyone able to manage
+     * it: the owner archives instead. Only the owner removes other people.
+     */
+    public void checkMayRemove(long actorId, long memberId) {
+        if (actorId == memberId) {
+            if (isOwnedBy(actorId)) {
+                throw new ConflictException("The owner cannot leave the room; archive it instead.");
+            }
+        } else {
+            checkOwner(actorId, "remove other members");
+        }
+    }
+
+    public void rename(String newName, Instant now) {
+        name = checkedName(newName);
+        updatedAt = now;
+    }
+
+    public void describe(String newDescription, Instant now) {
+        description = checkedDescription(newDescription);
+        updatedAt = now;
+    }
+
+    public void archive(Instant now) {
+        archived = true;
+        updatedAt = now;
+    }
+
+    /** Call only while holding the room's row lock. */
+    public long nextSeq(Instant now) {
+        lastSeq++;
+        lastActivityAt = now;
+        return lastSeq;
+    }
+
+    private static String checkedName(String value) {
+        String trimmed = value == null ? "" : value.strip();
+        if (trimmed.isEmpty()) {
+            throw InvalidInputException.of("name", "Room name is required.");
+        }
+        if (trimmed.codePointCount(0, trimmed.length()) > NAME_MAX) {
+            throw InvalidInputException.of("name", "Room name must be at most 100 characters.");
+        }
+        return trimmed;
+    }
+
+    private static String checkedDescription(String value) {
+        String trimmed = value == null ? "" : value.strip();
+        if (trimmed.codePointCount(0, trimmed.length()) > DESCRIPTION_MAX) {
+            throw InvalidInputException.of("description", "Description must be at most 1000 characters.");
+        }
+        return trimmed;
+    }
+
+    /** Collects both field problems at once, so a form can show them together. */
+    public static void checkNewRoom(String name, String description) {
+        List<FieldError> errors = new ArrayList<>();
+        try {
+            checkedName(name);
+        } catch (InvalidInputException e) {
+            errors.addAll(e.fieldErrors());
+        }
+        try {
+            checkedDescription(description);
+        } catch (InvalidInputException e) {
+            errors.addAll(e.fieldErrors());
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public User owner() {
+        return owner;
+    }
+
+    public boolean isArchived() {
+        return archived;
+    }
+
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Instant lastActivityAt() {
+        return lastActivityAt;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.daehwa.domain.room;
+
+import dev.daehwa.domain.user.User;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+public interface RoomRepository {
+
+    void store(Room room);
+
+    /** Locks the room row until the transaction ends; used to hand out message seqs in order. */
+    Optional<Room> findForUpdate(long roomId);
+
+    /** The caller's membership in a live (not archived) room, with the room and its owner. */
+    Optional<Membership> findMembership(long roomId, long userId);
+
+    /** The caller's memberships in live rooms, most recent activity first, rooms and owners fetched. */
+    List<Membership> membershipsOf(long userId);
+
+    /** Members of each room, in order of joining. */
+    Map<Long, List<User>> membersOf(Collection<Long> roomIds);
+
+    /** Unread counts per room for the user, over all their live rooms, in one query. */
+    Map<Long, Long> unreadCounts(long userId);
+
+    /** Unread count for one room. */
+    long unreadCount(long roomId, long userId, long lastReadSeq);
+
+    void store(Membership membership);
+
+    void remove(Membership membership);
+}

@@ -1,0 +1,80 @@
+package dev.daehwa.domain.user;
+
+import dev.daehwa.domain.error.FieldError;
+import dev.daehwa.domain.error.InvalidInputException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What a valid account looks like. Usernames allow letters of any script (a Korean team may well
+ * pick 한글 names), digits and {@code _.-}; they are NFC-normalised so that the same name typed on
+ * different keyboards is the same name.
+ */
+public final class AccountRules {
+
+    public static final int USERNAME_MIN = 3;
+    public static final int USERNAME_MAX = 30;
+    public static final int PASSWORD_MIN = 8;
+    /** Hashing is deliberately slow; an unbounded password would make it a denial of service. */
+    public static final int PASSWORD_MAX = 1024;
+    public static final int DISPLAY_NAME_MAX = 50;
+    public static final int EMAIL_MAX = 254;
+
+    private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{Nd}_.-]+");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private AccountRules() {
+    }
+
+    public record ValidAccount(String username, String email, String displayName) {
+    }
+
+    public static ValidAccount check(String username, String password, String email, String displayName) {
+        List<FieldError> errors = new ArrayList<>();
+        String name = normalise(username);
+        if (name.isEmpty()) {
+            errors.add(new FieldError("username", "Username is required."));
+        } else if (length(name) < USERNAME_MIN || length(name) > USERNAME_MAX) {
+            errors.add(new FieldError("username", "Username must be 3 to 30 characters."));
+        } else if (!USERNAME.matcher(name).matches()) {
+            errors.add(new FieldError("username", "Username may contain only letters, digits, '_', '.' and '-'."));
+        }
+        checkPassword(password, errors);
+        String mail = normalise(email);
+        if (mail.isEmpty()) {
+            errors.add(new FieldError("email", "Email is required."));
+        } else if (mail.length() > EMAIL_MAX || !EMAIL.matcher(mail).matches()) {
+            errors.add(new FieldError("email", "Email must look like name@example.com."));
+        }
+        String shown = normalise(displayName);
+        if (shown.isEmpty()) {
+            shown = name;
+        } else if (length(shown) > DISPLAY_NAME_MAX) {
+            errors.add(new FieldError("displayName", "Display name must be at most 50 characters."));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new ValidAccount(name, mail, shown);
+    }
+
+    private static void checkPassword(String password, List<FieldError> errors) {
+        if (password == null || password.isEmpty()) {
+            errors.add(new FieldError("password", "Password is required."));
+        } else if (password.length() < PASSWORD_MIN) {
+            errors.add(new FieldError("password", "Password must be at least 8 characters."));
+        } else if (password.length() > PASSWORD_MAX) {
+            errors.add(new FieldError("password", "Password must be at most 1024 characters."));
+        }
+    }
+
+    static String normalise(String value) {
+        return value == null ? "" : Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
+    }
+
+    private static int length(String value) {
+        return value.codePointCount(0, value.length());
+    }
+}

@@ -1,0 +1,17 @@
+package dev.daehwa.domain.user;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface ApiTokenRepository {
+
+    Optional<ApiToken> findByHash(String tokenHash);
+
+    List<ApiToken> findByOwner(long userId);
+
+    Optional<ApiToken> findOwned(long tokenId, long userId);
+
+    void store(ApiToken token);
+
+    void remove(ApiToken token);
+}

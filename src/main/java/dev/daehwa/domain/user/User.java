@@ -1,0 +1,87 @@
+package dev.daehwa.domain.user;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Locale;
+
+/** A person who chats. Identified publicly by a username that is unique regardless of case. */
+@Entity
+@Table(name = "app_user")
+public class User {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "app_user_id")
+    @SequenceGenerator(name = "app_user_id", sequenceName = "app_user_id_seq", allocationSize = 50)
+    private Long id;
+
+    private String username;
+
+    @Column(name = "username_key")
+    private String usernameKey;
+
+    private String email;
+
+    @Column(name = "email_key")
+    private String emailKey;
+
+    @Column(name = "display_name")
+    private String displayName;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    protected User() {
+        // for JPA
+    }
+
+    /** Expects values already checked by {@link AccountRules}. */
+    public static User register(AccountRules.ValidAccount account, String passwordHash, Instant now) {
+        User user = new User();
+        user.username = account.username();
+        user.usernameKey = keyOf(account.username());
+        user.email = account.email();
+        user.emailKey = keyOf(account.email());
+        user.displayName = account.displayName();
+        user.passwordHash = passwordHash;
+        user.createdAt = now;
+        return user;
+    }
+
+    /** The case-insensitive form used for uniqueness and lookups. */
+    public static String keyOf(String usernameOrEmail) {
+        return usernameOrEmail.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.daehwa.infrastructure.persistence;
+
+import dev.daehwa.domain.message.Message;
+import dev.daehwa.domain.message.MessageRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class JpaMessageRepository implements MessageRepository {
+
+    @PersistenceContext(unitName = "daehwa")
+    private EntityManager em;
+
+    @Override
+    public void store(Message message) {
+        em.persist(message);
+    }
+
+    @Override
+    public Optional<Message> findVisible(long messageId) {
+        return em.createQuery("""
+                        SELECT msg FROM Message msg JOIN FETCH msg.sender JOIN FETCH msg.room r JOIN FETCH r.owner
+                        WHERE msg.id = :id AND msg.deleted = FALSE AND r.archived = FALSE""", Message.class)
+                .setParameter("id", messageId)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<Message> findByClientMessageId(long senderId, String clientMessageId) {
+        return em.createQuery("""
+                        SELECT msg FROM Message msg JOIN FETCH msg.sender
+                        WHERE msg.sender.id = :sender AND msg.clientMessageId = :cid""", Message.class)
+                .setParameter("sender", senderId)
+                .setParameter("cid", clientMessageId)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<Message> pageBefore(long roomId, long beforeSeq, int limit) {
+        return em.createQuery("""
+                        SELECT msg FROM Message msg JOIN FETCH msg.sender
+                        WHERE msg.roomId = :room AND msg.seq < :before AND msg.deleted = FALSE
+                        ORDER BY msg.seq DESC""", Message.class)
+                .setParameter("room", roomId)
+                .setParameter("before", beforeSeq)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public List<Message> pageAfter(long roomId, long afterSeq, int limit) {
+        return em.createQuery("""
+                        SELECT msg FROM Message msg JOIN FETCH msg.sender
+                        WHERE msg.roomId = :room AND msg.seq > :after AND msg.deleted = FALSE
+                        ORDER BY msg.seq ASC""", Message.class)
+                .setParameter("room", roomId)
+                .setParameter("after", afterSeq)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public Map<Long, Message> latestIn(Collection<Long> roomIds) {
+        if (roomIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("""
+                        SELECT msg FROM Message msg JOIN FETCH msg.sender
+                        WHERE msg.roomId IN :rooms AND msg.deleted = FALSE
+                          AND msg.seq = (SELECT MAX(other.seq) FROM Message other
+                                         WHERE other.roomId = msg.roomId AND other.deleted = FALSE)""", Message.class)
+                .setParameter("rooms", List.copyOf(roomIds))
+                .getResultStream()
+                .collect(Collectors.toMap(Message::roomId, Function.identity()));
+    }
+}

@@ -1,0 +1,104 @@
+package dev.daehwa.infrastructure.persistence;
+
+import dev.daehwa.domain.room.Membership;
+import dev.daehwa.domain.room.Room;
+import dev.daehwa.domain.room.RoomRepository;
+import dev.daehwa.domain.user.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Every list here is one statement, whatever the number of rooms: see QueryCountIT. */
+@ApplicationScoped
+public class JpaRoomRepository implements RoomRepository {
+
+    @PersistenceContext(unitName = "daehwa")
+    private EntityManager em;
+
+    @Override
+    public void store(Room room) {
+        em.persist(room);
+    }
+
+    @Override
+    public Optional<Room> findForUpdate(long roomId) {
+        return Optional.ofNullable(em.find(Room.class, roomId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public Optional<Membership> findMembership(long roomId, long userId) {
+        return em.createQuery("""
+                        SELECT m FROM Membership m JOIN FETCH m.room r JOIN FETCH r.owner JOIN FETCH m.user
+                        WHERE r.id = :room AND m.user.id = :user AND r.archived = FALSE""", Membership.class)
+                .setParameter("room", roomId)
+                .setParameter("user", userId)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<Membership> membershipsOf(long userId) {
+        return em.createQuery("""
+                        SELECT m FROM Membership m JOIN FETCH m.room r JOIN FETCH r.owner
+                        WHERE m.user.id = :user AND r.archived = FALSE
+                        ORDER BY r.lastActivityAt DESC, r.id DESC""", Membership.class)
+                .setParameter("user", userId)
+                .getResultList();
+    }
+
+    @Override
+    public Map<Long, List<User>> membersOf(Collection<Long> roomIds) {
+        if (roomIds.isEmpty()) {
+            return Map.of();
+        }
+        // Selecting (roomId, user) pairs rather than memberships avoids touching the lazy room.
+        List<Object[]> rows = em.createQuery("""
+                        SELECT m.room.id, u FROM Membership m JOIN m.user u
+                        WHERE m.room.id IN :rooms
+                        ORDER BY m.joinedAt, m.id""", Object[].class)
+                .setParameter("rooms", List.copyOf(roomIds))
+                .getResultList();
+        return rows.stream().collect(Collectors.groupingBy(r -> (Long) r[0], LinkedHashMap::new,
+                Collectors.mapping(r -> (User) r[1], Collectors.toList())));
+    }
+
+    @Override
+    public Map<Long, Long> unreadCounts(long userId) {
+        List<Object[]> rows = em.createQuery("""
+                        SELECT msg.roomId, COUNT(msg) FROM Message msg, Membership m
+                        WHERE m.user.id = :user AND msg.roomId = m.room.id
+                          AND msg.seq > m.lastReadSeq AND msg.deleted = FALSE AND msg.sender.id <> :user
+                        GROUP BY msg.roomId""", Object[].class)
+                .setParameter("user", userId)
+                .getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> (Long) r[0], r -> ((Number) r[1]).longValue()));
+    }
+
+    @Override
+    public long unreadCount(long roomId, long userId, long lastReadSeq) {
+        return em.createQuery("""
+                        SELECT COUNT(msg) FROM Message msg
+                        WHERE msg.roomId = :room AND msg.seq > :marker
+                          AND msg.deleted = FALSE AND msg.sender.id <> :user""", Long.class)
+                .setParameter("room", roomId)
+                .setParameter("marker", lastReadSeq)
+                .setParameter("user", userId)
+                .getSingleResult();
+    }
+
+    @Override
+    public void store(Membership membership) {
+        em.persist(membership);
+    }
+
+    @Override
+    public void remove(Membership membership) {
+        em.remove(em.contains(membership) ? membership : em.merge(membership));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.daehwa.infrastructure.security;
+
+import dev.daehwa.infrastructure.security.CallerIdentity.AuthMethod;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.Set;
+
+/**
+ * Two ways in: {@code Authorization: Bearer <token>} for programs, the session cookie for
+ * browsers and JSON clients that logged in. Neither is required here: requests without
+ * credentials pass through anonymously, and each endpoint decides whether it needs a caller,
+ * so that refusals come back as problem+json rather than a bare container 401.
+ */
+@ApplicationScoped
+public class DaehwaAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    private IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            CredentialValidationResult result = identityStores.validate(
+                    new ApiTokenCredential(authorization.substring(BEARER.length()).strip()));
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                request.setAttribute(CallerIdentity.AUTH_METHOD_ATTRIBUTE, AuthMethod.BEARER);
+                return context.notifyContainerAboutLogin(result);
+            }
+            request.setAttribute(CallerIdentity.AUTH_METHOD_ATTRIBUTE, AuthMethod.INVALID_BEARER);
+            return context.doNothing();
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(CallerIdentity.SESSION_USER_ATTRIBUTE) instanceof Long userId) {
+            request.setAttribute(CallerIdentity.AUTH_METHOD_ATTRIBUTE, AuthMethod.SESSION);
+            return context.notifyContainerAboutLogin(
+                    new CallerPrincipal(CallerIdentity.principalName(userId)), Set.of(CallerIdentity.USER_GROUP));
+        }
+        return context.doNothing();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.daehwa.interfaces.rest;
+
+import dev.daehwa.application.MessageHistory;
+import dev.daehwa.application.MessageService;
+import dev.daehwa.domain.error.InvalidInputException;
+import dev.daehwa.infrastructure.security.CurrentCaller;
+import dev.daehwa.interfaces.rest.json.MessageJson;
+import dev.daehwa.interfaces.rest.json.MessagePageJson;
+import dev.daehwa.interfaces.rest.json.Representations;
+import dev.daehwa.interfaces.rest.json.Requests;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("messages")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Messages")
+public class MessageResource {
+
+    @Inject
+    private MessageService messages;
+
+    @Inject
+    private MessageHistory history;
+
+    @Inject
+    private Representations json;
+
+    @Inject
+    private CurrentCaller caller;
+
+    @GET
+    @Operation(summary = "A page of a room's history, ascending by seq",
+            description = "Without a cursor: the newest page. before=seq pages back, after=seq pages forward. limit 1-200, default 50.")
+    public MessagePageJson page(@QueryParam("room") Long roomId, @QueryParam("before") Long before,
+                                @QueryParam("after") Long after, @QueryParam("limit") Integer limit) {
+        long userId = caller.requireUserId();
+        if (roomId == null) {
+            throw InvalidInputException.of("room", "The room query parameter is required.");
+        }
+        MessageHistory.Page page = history.page(userId, roomId, before, after, limit);
+        return new MessagePageJson(page.messages().stream().map(json::message).toList(), page.hasMore());
+    }
+
+    @POST
+    @Operation(summary = "Send a message",
+            description = "content: 1-10,000 characters after trimming. Resending the same clientMessageId returns the original message instead of a duplicate.")
+    @APIResponse(responseCode = "201", description = "The message")
+    @APIResponse(responseCode = "200", description = "A retry: the message first stored under this clientMessageId")
+    public Response post(Requests.PostMessage body) {
+        long userId = caller.requireUserId();
+        Requests.PostMessage r = RequestBodies.required(body);
+        if (r.roomId() == null) {
+            throw InvalidInputException.of("roomId", "roomId is required.");
+        }
+        MessageService.Posted posted = messages.post(userId, r.roomId(), r.content(), r.clientMessageId());
+        return Response.status(posted.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(json.message(posted.message())).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One message")
+    public MessageJson get(@PathParam("id") long id) {
+        return json.message(messages.get(caller.requireUserId(), id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Operation(summary = "Edit my message")
+    @APIResponse(responseCode = "403", description = "Not the sender")
+    public MessageJson edit(@PathParam("id") long id, Requests.EditMessage body) {
+        return json.message(messages.edit(caller.requireUserId(), id, RequestBodies.required(body).content()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Delete a message (its sender, or the room's owner)")
+    @APIResponse(responseCode = "204", description = "Deleted; gone from history and latestMessage")
+    public Response delete(@PathParam("id") long id) {
+        messages.delete(caller.requireUserId(), id);
+        return Response.noContent().build();
+    }
+}

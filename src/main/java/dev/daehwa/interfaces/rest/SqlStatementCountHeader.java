@@ -1,0 +1,41 @@
+package dev.daehwa.interfaces.rest;
+
+import dev.daehwa.infrastructure.persistence.SqlStatementCounter;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Diagnostics, off by default: with {@code DAEHWA_SQL_STATEMENT_HEADER=true} every API response
+ * says how many SQL statements it took, which is how the tests prove lists have no N+1.
+ */
+@Provider
+@jakarta.enterprise.context.ApplicationScoped
+@PreMatching
+public class SqlStatementCountHeader implements ContainerRequestFilter, ContainerResponseFilter {
+
+    public static final String HEADER = "X-Daehwa-Sql-Statements";
+
+    @Inject
+    @ConfigProperty(name = "DAEHWA_SQL_STATEMENT_HEADER", defaultValue = "false")
+    private boolean enabled;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (enabled) {
+            SqlStatementCounter.reset();
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (enabled) {
+            response.getHeaders().putSingle(HEADER, Integer.toString(SqlStatementCounter.current()));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.daehwa.interfaces.rest.json;
+
+import dev.daehwa.application.RoomView;
+import dev.daehwa.domain.message.LinkRenderer;
+import dev.daehwa.domain.message.Message;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Turns domain objects into the JSON of the contract; shared so every endpoint says the same. */
+@ApplicationScoped
+public class Representations {
+
+    @Inject
+    private LinkRenderer renderer;
+
+    public MessageJson message(Message message) {
+        return new MessageJson(message.id(), message.roomId(), message.seq(), UserJson.of(message.sender()),
+                message.content(), renderer.render(message.content()), message.createdAt(), message.editedAt(),
+                message.clientMessageId());
+    }
+
+    public RoomJson room(RoomView view) {
+        return new RoomJson(view.room().id(), view.room().name(), view.room().description(),
+                UserJson.of(view.room().owner()),
+                view.members().stream().map(UserJson::of).toList(),
+                view.latestMessage() == null ? null : message(view.latestMessage()),
+                view.unreadCount(), view.lastReadSeq(), view.room().createdAt(), view.room().updatedAt());
+    }
+}
