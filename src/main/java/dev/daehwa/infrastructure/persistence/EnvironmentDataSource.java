@@ -37,6 +37,11 @@ public class EnvironmentDataSource implements DataSource {
         if (settings.password() != null) {
             properties.setProperty("password", settings.password());
         }
+        if (settings.isPostgres()) {
+            // EclipseLink binds a null java.time value as VARCHAR; "unspecified" lets PostgreSQL
+            // infer the column's type instead of refusing "character varying" for a timestamp.
+            properties.setProperty("stringtype", "unspecified");
+        }
         Connection connection = driver().connect(settings.jdbcUrl(), properties);
         if (connection == null) {
             throw new SQLException("No driver accepts " + settings.describe());
