@@ -2,6 +2,9 @@ package dev.daehwa.interfaces.web;
 
 import dev.daehwa.interfaces.problem.Problem;
 import dev.daehwa.interfaces.problem.ProblemResponses;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.stream.JsonParser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -22,7 +25,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads API request bodies before anything else does: bodies over 64 KiB get 413 (whether or not
  * they announce a Content-Length), and JSON that is not valid UTF-8 gets 400 instead of being
- * silently "repaired" with replacement characters and stored.
+ * silently "repaired" with replacement characters and stored, as does anything that is not
+ * exactly one JSON value.
  */
 @WebFilter(urlPatterns = "/api/*")
 public class RequestBodyGuard extends HttpFilter {
@@ -41,10 +45,17 @@ public class RequestBodyGuard extends HttpFilter {
             ProblemResponses.write(response, tooLarge());
             return;
         }
-        if (body.length > 0 && isJson(request.getContentType()) && !isUtf8(body)) {
-            ProblemResponses.write(response, Problem.of("malformed-request", "Malformed request", 400,
-                    "The request body is not valid UTF-8."));
-            return;
+        if (body.length > 0 && isJson(request.getContentType())) {
+            if (!isUtf8(body)) {
+                ProblemResponses.write(response, Problem.of("malformed-request", "Malformed request", 400,
+                        "The request body is not valid UTF-8."));
+                return;
+            }
+            if (!isSingleJsonValue(body)) {
+                ProblemResponses.write(response, Problem.of("malformed-json", "Malformed JSON", 400,
+                        "The body is not one well-formed JSON value."));
+                return;
+            }
         }
         chain.doFilter(new BufferedBodyRequest(request, body), response);
     }
@@ -64,6 +75,27 @@ public class RequestBodyGuard extends HttpFilter {
         }
         String type = contentType.toLowerCase(java.util.Locale.ROOT);
         return type.startsWith("application/json") || type.contains("+json");
+    }
+
+    /**
+     * The data binding stops reading after the first value, so {@code {"content":"hi"} junk}
+     * would be accepted; a full JSON-P read also refuses anything after the value.
+     */
+    private static boolean isSingleJsonValue(byte[] bytes) {
+        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+            int depth = 0;
+            do {
+                JsonParser.Event event = parser.next();
+                if (event == JsonParser.Event.START_OBJECT || event == JsonParser.Event.START_ARRAY) {
+                    depth++;
+                } else if (event == JsonParser.Event.END_OBJECT || event == JsonParser.Event.END_ARRAY) {
+                    depth--;
+                }
+            } while (depth > 0);
+            return !parser.hasNext();
+        } catch (JsonException | java.util.NoSuchElementException e) {
+            return false;
+        }
     }
 
     private static boolean isUtf8(byte[] bytes) {

@@ -1,0 +1,259 @@
+package dev.daehwa.it;
+
+import static dev.daehwa.it.support.Jsons.object;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import dev.daehwa.it.support.App;
+import dev.daehwa.it.support.ChatUser;
+import dev.daehwa.it.support.Contract;
+import dev.daehwa.it.support.DaehwaIT;
+import dev.daehwa.it.support.Jsons;
+import dev.daehwa.it.support.Response;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.Test;
+
+/** Posting, reading, paging, editing and deleting messages, and clientMessageId retries. */
+@DaehwaIT
+class MessageIT {
+
+    @Test
+    void postedMessageHasTheFullShape(App app) {
+        ChatUser alice = app.newUser("poster");
+        long room = alice.createRoomId();
+
+        Response response = alice.agent().post("api/messages", object("roomId", room, "content", "hello, world"));
+
+        JsonObject message = response.expect(201).json();
+        Contract.assertMessage(message);
+        assertAll(
+                () -> assertEquals(room, message.getJsonNumber("roomId").longValueExact()),
+                () -> assertEquals(1, message.getInt("seq")),
+                () -> Contract.assertUser(message.getJsonObject("sender"), alice),
+                () -> assertEquals("hello, world", message.getString("content")),
+                () -> assertEquals("hello, world", message.getString("html")),
+                () -> assertEquals(JsonValue.NULL, message.get("editedAt")),
+                () -> assertEquals(JsonValue.NULL, message.get("clientMessageId")));
+    }
+
+    @Test
+    void koreanAndEmojiRoundTripAsUtf8(App app) {
+        ChatUser alice = app.newUser("utf8");
+        long room = alice.createRoomId();
+        String content = "안녕하세요, 대화! 👋 ünïcödé — 漢字";
+
+        long id = alice.sendId(room, content);
+
+        JsonObject stored = alice.agent().get("api/messages/" + id).expect(200).json();
+        assertEquals(content, stored.getString("content"));
+        assertEquals(content, stored.getString("html"));
+    }
+
+    @Test
+    void seqCountsPerRoom(App app) {
+        ChatUser alice = app.newUser("seq");
+        long first = alice.createRoomId();
+        long second = alice.createRoomId();
+
+        List<Integer> seqs = List.of(
+                alice.send(first, "a").getInt("seq"),
+                alice.send(first, "b").getInt("seq"),
+                alice.send(second, "c").getInt("seq"),
+                alice.send(first, "d").getInt("seq"));
+
+        assertEquals(List.of(1, 2, 1, 3), seqs);
+    }
+
+    @Test
+    void getMessageAnswersItForAnyMember(App app) {
+        ChatUser alice = app.newUser("getmsg");
+        ChatUser bob = app.newUser("getmsgbob");
+        long room = alice.createRoomId(bob);
+        JsonObject sent = alice.send(room, "readable");
+
+        JsonObject read = bob.agent().get("api/messages/" + Jsons.id(sent)).expect(200).json();
+
+        Contract.assertMessage(read);
+        assertEquals(sent, read);
+    }
+
+    @Test
+    void historyPagesBackwardsAndForwardsBySeq(App app) {
+        ChatUser alice = app.newUser("pages");
+        long room = alice.createRoomId();
+        IntStream.rangeClosed(1, 7).forEach(i -> alice.send(room, "message " + i));
+
+        assertPage(alice, "api/messages?room=" + room + "&limit=3", List.of(5, 6, 7), true);
+        assertPage(alice, "api/messages?room=" + room + "&before=5&limit=3", List.of(2, 3, 4), true);
+        assertPage(alice, "api/messages?room=" + room + "&before=2&limit=3", List.of(1), false);
+        assertPage(alice, "api/messages?room=" + room + "&after=4&limit=2", List.of(5, 6), true);
+        assertPage(alice, "api/messages?room=" + room + "&after=5&limit=2", List.of(6, 7), false);
+        assertPage(alice, "api/messages?room=" + room + "&after=7", List.of(), false);
+        assertPage(alice, "api/messages?room=" + room, List.of(1, 2, 3, 4, 5, 6, 7), false);
+    }
+
+    @Test
+    void historyMessagesHaveTheFullShape(App app) {
+        ChatUser alice = app.newUser("shape");
+        long room = alice.createRoomId();
+        alice.send(room, "one");
+
+        List<JsonObject> history = alice.history(room);
+
+        assertEquals(1, history.size());
+        Contract.assertMessage(history.getFirst());
+    }
+
+    @Test
+    void pageSizeDefaultsTo50AndNeverExceeds200(App app) {
+        ChatUser alice = app.newUser("limit");
+        long room = alice.createRoomId();
+        var script = alice.bearerAgent();
+        IntStream.rangeClosed(1, 205).forEach(i ->
+                script.post("api/messages", object("roomId", room, "content", "bulk " + i)).expect(201));
+
+        JsonObject byDefault = alice.agent().get("api/messages?room=" + room).expect(200).json();
+        JsonObject max = alice.agent().get("api/messages?room=" + room + "&limit=200").expect(200).json();
+        Response tooMany = alice.agent().get("api/messages?room=" + room + "&limit=500");
+
+        assertEquals(50, byDefault.getJsonArray("messages").size());
+        assertTrue(byDefault.getBoolean("hasMore"));
+        assertEquals(200, max.getJsonArray("messages").size());
+        assertEquals(206 - 200, max.getJsonArray("messages").getJsonObject(0).getInt("seq"));
+        assertTrue(max.getBoolean("hasMore"));
+        if (tooMany.status() == 400) {
+            tooMany.problem(400);
+        } else {
+            int returned = tooMany.expect(200).json().getJsonArray("messages").size();
+            assertTrue(returned <= 200, "limit=500 returned " + returned + " messages");
+        }
+    }
+
+    @Test
+    void senderEditsAMessage(App app) {
+        ChatUser alice = app.newUser("editor");
+        ChatUser bob = app.newUser("reader");
+        long room = alice.createRoomId(bob);
+        JsonObject sent = alice.send(room, "tpyo");
+
+        JsonObject edited = alice.agent().patch("api/messages/" + Jsons.id(sent), object("content", "typo <fixed>"))
+                .expect(200).json();
+
+        Contract.assertMessage(edited);
+        JsonObject seenByBob = bob.agent().get("api/messages/" + Jsons.id(sent)).expect(200).json();
+        assertAll(
+                () -> assertEquals("typo <fixed>", edited.getString("content")),
+                () -> assertEquals("typo &lt;fixed&gt;", edited.getString("html")),
+                () -> assertNotEquals(JsonValue.NULL, edited.get("editedAt")),
+                () -> Contract.assertUtc(edited, "editedAt"),
+                () -> assertEquals(sent.getInt("seq"), edited.getInt("seq")),
+                () -> assertEquals(sent.getString("createdAt"), edited.getString("createdAt")),
+                () -> assertEquals("typo <fixed>", seenByBob.getString("content")),
+                () -> assertEquals(edited.getString("editedAt"), seenByBob.getString("editedAt")),
+                () -> assertEquals("typo <fixed>", bob.history(room).getFirst().getString("content")));
+    }
+
+    @Test
+    void editToBlankContentIs400AndKeepsTheMessage(App app) {
+        ChatUser alice = app.newUser("blankedit");
+        long room = alice.createRoomId();
+        long id = alice.sendId(room, "keep me");
+
+        alice.agent().patch("api/messages/" + id, object("content", "   ")).validationProblem("content");
+
+        JsonObject stored = alice.agent().get("api/messages/" + id).expect(200).json();
+        assertEquals("keep me", stored.getString("content"));
+        assertEquals(JsonValue.NULL, stored.get("editedAt"));
+    }
+
+    @Test
+    void deletedMessageDisappearsFromHistoryAndLatestMessage(App app) {
+        ChatUser alice = app.newUser("deleter");
+        ChatUser bob = app.newUser("witness");
+        long room = alice.createRoomId(bob);
+        JsonObject first = alice.send(room, "first");
+        JsonObject second = alice.send(room, "second");
+
+        alice.agent().delete("api/messages/" + Jsons.id(second)).expect(204);
+
+        assertAll(
+                () -> bob.agent().get("api/messages/" + Jsons.id(second)).problem(404),
+                () -> assertEquals(List.of(Jsons.id(first)), bob.history(room).stream().map(Jsons::id).toList()),
+                () -> assertEquals(Jsons.id(first), Jsons.id(bob.room(room).getJsonObject("latestMessage"))),
+                () -> assertEquals(Jsons.id(first), Jsons.id(bob.rooms().getFirst().getJsonObject("latestMessage"))),
+                () -> alice.agent().patch("api/messages/" + Jsons.id(second), object("content", "undead")).problem(404),
+                () -> alice.agent().delete("api/messages/" + Jsons.id(second)).problem(404));
+
+        alice.agent().delete("api/messages/" + Jsons.id(first)).expect(204);
+        assertEquals(JsonValue.NULL, bob.room(room).get("latestMessage"));
+        assertTrue(bob.history(room).isEmpty());
+    }
+
+    @Test
+    void seqIsNeverReusedAfterADelete(App app) {
+        ChatUser alice = app.newUser("noreuse");
+        long room = alice.createRoomId();
+        alice.send(room, "one");
+        long two = alice.sendId(room, "two");
+        alice.agent().delete("api/messages/" + two).expect(204);
+
+        assertEquals(3, alice.send(room, "three").getInt("seq"));
+    }
+
+    @Test
+    void retryWithTheSameClientMessageIdAnswersTheOriginal(App app) {
+        ChatUser alice = app.newUser("retry");
+        long room = alice.createRoomId();
+        JsonObject body = object("roomId", room, "content", "only once", "clientMessageId", "c-42");
+
+        JsonObject original = alice.agent().post("api/messages", body).expect(201).json();
+        JsonObject retried = alice.agent().post("api/messages", body).expectOneOf(200, 201).json();
+
+        assertEquals(Jsons.id(original), Jsons.id(retried));
+        assertEquals("c-42", original.getString("clientMessageId"));
+        assertEquals(original.getInt("seq"), retried.getInt("seq"));
+        assertEquals(1, alice.history(room).size());
+    }
+
+    @Test
+    void clientMessageIdBelongsToItsSender(App app) {
+        ChatUser alice = app.newUser("cmidA");
+        ChatUser bob = app.newUser("cmidB");
+        long room = alice.createRoomId(bob);
+
+        JsonObject fromAlice = alice.agent().post("api/messages",
+                object("roomId", room, "content", "from alice", "clientMessageId", "same")).expect(201).json();
+        JsonObject fromBob = bob.agent().post("api/messages",
+                object("roomId", room, "content", "from bob", "clientMessageId", "same")).expect(201).json();
+
+        assertNotEquals(Jsons.id(fromAlice), Jsons.id(fromBob));
+        assertEquals("from bob", fromBob.getString("content"));
+        assertEquals(2, alice.history(room).size());
+    }
+
+    @Test
+    void contentOfExactly10000CharactersIsAccepted(App app) {
+        ChatUser alice = app.newUser("long");
+        long room = alice.createRoomId();
+        String content = "가".repeat(5000) + "a".repeat(5000);
+
+        JsonObject message = alice.send(room, content);
+
+        assertEquals(content, alice.agent().get("api/messages/" + Jsons.id(message)).expect(200).json().getString("content"));
+    }
+
+    private static void assertPage(ChatUser user, String path, List<Integer> seqs, boolean hasMore) {
+        JsonObject page = user.agent().get(path).expect(200).json();
+        List<Integer> actual = page.getJsonArray("messages").stream()
+                .map(message -> message.asJsonObject().getInt("seq"))
+                .toList();
+        assertEquals(seqs, actual, path);
+        assertEquals(hasMore, page.getBoolean("hasMore"), "hasMore of " + path);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.daehwa.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.daehwa.it.support.App;
+import dev.daehwa.it.support.ChatUser;
+import dev.daehwa.it.support.DaehwaIT;
+import dev.daehwa.it.support.Jsons;
+import dev.daehwa.it.support.Response;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.Test;
+
+/**
+ * "Every query is a bulk query": the room list and a history page run a small number of SQL
+ * statements that does not grow with the number of rooms or messages. The app reports the count
+ * of the request in X-Daehwa-Sql-Statements when DAEHWA_SQL_STATEMENT_HEADER is on.
+ */
+@DaehwaIT
+class QueryCountIT {
+
+    private static final int SMALL = 10;
+
+    @Test
+    void roomListRunsTheSameFewStatementsForFiveAndFiftyRooms(App app) {
+        ChatUser few = userWithRooms(app, 5);
+        ChatUser many = userWithRooms(app, 50);
+
+        int forFew = statements(few, "api/rooms", 5);
+        int forMany = statements(many, "api/rooms", 50);
+
+        assertAll(
+                () -> assertTrue(forFew >= 1, "the counter reports no statement at all"),
+                () -> assertTrue(forMany <= SMALL, "GET /api/rooms ran " + forMany + " statements for 50 rooms"),
+                () -> assertEquals(forFew, forMany, "statements for 5 rooms vs 50 rooms"));
+        assertUnreadCountsAreRight(many);
+    }
+
+    @Test
+    void historyPageRunsTheSameFewStatementsForFiveAndFiftyMessages(App app) {
+        ChatUser alice = app.newUser("hist");
+        ChatUser bob = app.newUser("histbob");
+        long small = alice.createRoomId(bob);
+        long large = alice.createRoomId(bob);
+        for (int i = 0; i < 50; i++) {
+            ChatUser sender = i % 2 == 0 ? alice : bob;
+            if (i < 5) {
+                sender.send(small, "small " + i);
+            }
+            sender.send(large, "large " + i);
+        }
+
+        int forFew = statements(alice, "api/messages?room=" + small + "&limit=50", -1);
+        int forMany = statements(alice, "api/messages?room=" + large + "&limit=50", -1);
+
+        assertEquals(50, alice.history(large).size());
+        assertAll(
+                () -> assertTrue(forFew >= 1, "the counter reports no statement at all"),
+                () -> assertTrue(forMany <= SMALL, "a history page of 50 ran " + forMany + " statements"),
+                () -> assertEquals(forFew, forMany, "statements for 5 vs 50 messages"));
+    }
+
+    /**
+     * A user in that many rooms, each shared with another member who wrote one message; the user
+     * answered in every other room, so half the rooms have one unread message.
+     */
+    private static ChatUser userWithRooms(App app, int rooms) {
+        ChatUser user = app.newUser("busy");
+        ChatUser other = app.newUser("other");
+        for (int i = 0; i < rooms; i++) {
+            long room = Jsons.id(user.createRoom("room " + i, other));
+            other.send(room, "question " + i);
+            if (i % 2 == 0) {
+                user.send(room, "answer " + i);
+            }
+        }
+        return user;
+    }
+
+    /** The statement count of the request, measured after one warm-up call. */
+    private static int statements(ChatUser user, String path, int expectedItems) {
+        user.agent().get(path).expect(200);
+        Response response = user.agent().get(path).expect(200);
+        if (expectedItems >= 0) {
+            assertEquals(expectedItems, response.jsonArray().size(), path);
+        }
+        return response.sqlStatements();
+    }
+
+    private static void assertUnreadCountsAreRight(ChatUser user) {
+        for (JsonObject room : user.rooms()) {
+            String name = room.getString("name");
+            int index = Integer.parseInt(name.substring("room ".length()));
+            assertEquals(index % 2 == 0 ? 0 : 1, room.getInt("unreadCount"), "unreadCount of " + name);
+            assertEquals(JsonValue.ValueType.OBJECT, room.get("latestMessage").getValueType(), "latestMessage of " + name);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.daehwa.it.support;
+
+import java.net.URI;
+import java.security.SecureRandom;
+
+import jakarta.json.JsonObject;
+
+/**
+ * The running application under test: where it is, and how to get users and agents for it.
+ * Every user is new and uniquely named, so tests never see each other's data.
+ */
+public final class App {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+    public static final String PASSWORD = "correct horse battery";
+
+    private final URI base;
+    private final String database;
+
+    App(URI base, String database) {
+        this.base = base;
+        this.database = database;
+    }
+
+    /** The context root of the app, always ending in '/'; e.g. http://127.0.0.1:1234/daehwa/. */
+    public URI base() {
+        return base;
+    }
+
+    /** The server root, where MicroProfile serves /health and /openapi whatever the context root is. */
+    public URI serverRoot() {
+        return base.resolve("/");
+    }
+
+    public String database() {
+        return database;
+    }
+
+    /** A fresh agent with no cookies and no credentials. */
+    public Agent anonymous() {
+        return new Agent(base);
+    }
+
+    /** A username nobody has used yet, at most 30 characters. */
+    public static String uniqueUsername(String prefix) {
+        String head = prefix.length() > 12 ? prefix.substring(0, 12) : prefix;
+        StringBuilder name = new StringBuilder(head).append('_');
+        for (int i = 0; i < 10; i++) {
+            name.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return name.toString();
+    }
+
+    /** Registers a new user and logs them in on their own agent (session cookie). */
+    public ChatUser newUser(String prefix) {
+        String username = uniqueUsername(prefix);
+        return newUser(username, "Display " + username);
+    }
+
+    /** Registers a user with exactly this username and display name, and logs them in. */
+    public ChatUser newUser(String username, String displayName) {
+        String email = username + "@example.test";
+        Agent agent = anonymous();
+        JsonObject user = agent.post("api/auth/register", Jsons.object(
+                "username", username, "password", PASSWORD, "email", email, "displayName", displayName))
+                .expect(201).json();
+        agent.post("api/auth/login", Jsons.object("username", username, "password", PASSWORD)).expect(200);
+        return new ChatUser(Jsons.id(user), username, PASSWORD, email, displayName, agent);
+    }
+
+    public ChatUser newUser() {
+        return newUser("user");
+    }
+}

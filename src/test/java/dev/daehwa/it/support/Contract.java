@@ -1,0 +1,112 @@
+package dev.daehwa.it.support;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.JsonValue.ValueType;
+
+/** Assertions for the JSON shapes of section 4 of the issue. */
+public final class Contract {
+
+    private Contract() {
+    }
+
+    /** User: {id, username, displayName}; {@code email} never appears outside /api/auth. */
+    public static void assertUser(JsonObject user) {
+        assertAll("User " + user,
+                () -> assertType(user, "id", ValueType.NUMBER),
+                () -> assertType(user, "username", ValueType.STRING),
+                () -> assertType(user, "displayName", ValueType.STRING),
+                () -> assertFalse(user.containsKey("email"), "email must not be shown here"),
+                () -> assertFalse(user.containsKey("password") || user.containsKey("passwordHash"), "no password fields"));
+    }
+
+    public static void assertUser(JsonObject user, ChatUser expected) {
+        assertUser(user);
+        assertEquals(expected.id(), Jsons.id(user), "id of " + user);
+        assertEquals(expected.username(), user.getString("username"), "username of " + user);
+    }
+
+    /** Message: {id, roomId, seq, sender, content, html, createdAt, editedAt|null, clientMessageId|null}. */
+    public static void assertMessage(JsonObject message) {
+        assertAll("Message " + message,
+                () -> assertType(message, "id", ValueType.NUMBER),
+                () -> assertType(message, "roomId", ValueType.NUMBER),
+                () -> assertType(message, "seq", ValueType.NUMBER),
+                () -> assertType(message, "sender", ValueType.OBJECT),
+                () -> assertUser(message.getJsonObject("sender")),
+                () -> assertType(message, "content", ValueType.STRING),
+                () -> assertType(message, "html", ValueType.STRING),
+                () -> assertUtc(message, "createdAt"),
+                () -> assertUtcOrNull(message, "editedAt"),
+                () -> assertOneOf(message, "clientMessageId", ValueType.STRING, ValueType.NULL));
+    }
+
+    /** Room: {id, name, description, owner, members, latestMessage|null, unreadCount, lastReadSeq, createdAt, updatedAt}. */
+    public static void assertRoom(JsonObject room) {
+        assertAll("Room " + room,
+                () -> assertType(room, "id", ValueType.NUMBER),
+                () -> assertType(room, "name", ValueType.STRING),
+                () -> assertOneOf(room, "description", ValueType.STRING, ValueType.NULL),
+                () -> assertType(room, "owner", ValueType.OBJECT),
+                () -> assertUser(room.getJsonObject("owner")),
+                () -> assertType(room, "members", ValueType.ARRAY),
+                () -> room.getJsonArray("members").forEach(member -> assertUser(member.asJsonObject())),
+                () -> assertOneOf(room, "latestMessage", ValueType.OBJECT, ValueType.NULL),
+                () -> {
+                    if (room.get("latestMessage") instanceof JsonObject latest) {
+                        assertMessage(latest);
+                    }
+                },
+                () -> assertType(room, "unreadCount", ValueType.NUMBER),
+                () -> assertType(room, "lastReadSeq", ValueType.NUMBER),
+                () -> assertUtc(room, "createdAt"),
+                () -> assertUtc(room, "updatedAt"));
+    }
+
+    public static List<String> memberNames(JsonObject room) {
+        return room.getJsonArray("members").stream()
+                .map(member -> member.asJsonObject().getString("username"))
+                .sorted()
+                .toList();
+    }
+
+    /** An ISO-8601 instant in UTC, written with a trailing Z. */
+    public static Instant assertUtc(JsonObject object, String key) {
+        assertType(object, key, ValueType.STRING);
+        String text = object.getString(key);
+        assertTrue(text.endsWith("Z"), () -> key + " is not UTC with a Z: " + text);
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new AssertionError(key + " is not ISO-8601: " + text, e);
+        }
+    }
+
+    public static void assertUtcOrNull(JsonObject object, String key) {
+        assertOneOf(object, key, ValueType.STRING, ValueType.NULL);
+        if (object.get(key).getValueType() == ValueType.STRING) {
+            assertUtc(object, key);
+        }
+    }
+
+    public static void assertType(JsonObject object, String key, ValueType type) {
+        assertOneOf(object, key, type);
+    }
+
+    private static void assertOneOf(JsonObject object, String key, ValueType... types) {
+        assertTrue(object.containsKey(key), () -> "missing \"" + key + "\" in " + object);
+        JsonValue value = object.get(key);
+        assertTrue(Set.of(types).contains(value.getValueType()),
+                () -> "\"" + key + "\" should be " + List.of(types) + " but is " + value.getValueType() + " in " + object);
+    }
+}
