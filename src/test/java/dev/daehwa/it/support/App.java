@@ -17,10 +17,21 @@ public final class App {
 
     private final URI base;
     private final String database;
+    private final PayaraMicro server;
 
-    App(URI base, String database) {
+    App(URI base, String database, PayaraMicro server) {
         this.base = base;
         this.database = database;
+        this.server = server;
+    }
+
+    /**
+     * Kills the server process without warning and starts it again on the same data. Only for
+     * servers this suite started itself; a test against an external server is skipped.
+     */
+    public void crashAndRestart() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(server != null, "the server was not started by this suite");
+        server.crashAndRestart();
     }
 
     /** The context root of the app, always ending in '/'; e.g. http://127.0.0.1:1234/daehwa/. */

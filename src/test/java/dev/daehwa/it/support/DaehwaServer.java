@@ -74,7 +74,7 @@ public final class DaehwaServer implements BeforeAllCallback, BeforeEachCallback
                 if (!settings.externalBaseUri().isEmpty()) {
                     // -Dit.baseUri=http://host:port/ctx/ runs the suite against a server started by hand.
                     URI base = URI.create(settings.externalBaseUri().replaceAll("/?$", "/"));
-                    return new Startup(null, new App(base, settings.database()), null, null);
+                    return new Startup(null, new App(base, settings.database(), null), null, null);
                 }
                 Map<String, String> databaseEnvironment = Map.of();
                 if (settings.postgres()) {
@@ -96,7 +96,7 @@ public final class DaehwaServer implements BeforeAllCallback, BeforeEachCallback
                 PayaraMicro server = PayaraMicro.start(settings, databaseEnvironment);
                 System.err.println("[daehwa-it] " + settings.database() + " pass: app at " + server.baseUri()
                         + ", log " + server.log());
-                return new Startup(server, new App(server.baseUri(), settings.database()), null, null);
+                return new Startup(server, new App(server.baseUri(), settings.database(), server), null, null);
             } catch (RuntimeException e) {
                 return new Startup(null, null, null, e);
             }

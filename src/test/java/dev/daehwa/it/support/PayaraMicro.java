@@ -28,12 +28,14 @@ final class PayaraMicro implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
     private static final int LOG_TAIL_LINES = 80;
 
-    private final Process process;
+    private final ProcessBuilder builder;
     private final Path log;
     private final URI baseUri;
     private final Thread shutdownHook;
+    private Process process;
 
-    private PayaraMicro(Process process, Path log, URI baseUri) {
+    private PayaraMicro(ProcessBuilder builder, Process process, Path log, URI baseUri) {
+        this.builder = builder;
         this.process = process;
         this.log = log;
         this.baseUri = baseUri;
@@ -88,13 +90,7 @@ final class PayaraMicro implements AutoCloseable {
 
         String path = contextRoot.endsWith("/") ? contextRoot : contextRoot + "/";
         URI base = URI.create("http://127.0.0.1:" + port + (path.startsWith("/") ? path : "/" + path));
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not start " + command, e);
-        }
-        PayaraMicro server = new PayaraMicro(process, log, base);
+        PayaraMicro server = new PayaraMicro(builder, launch(builder), log, base);
         try {
             server.awaitReady();
         } catch (RuntimeException | Error e) {
@@ -102,6 +98,32 @@ final class PayaraMicro implements AutoCloseable {
             throw e;
         }
         return server;
+    }
+
+    private static Process launch(ProcessBuilder builder) {
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start " + builder.command(), e);
+        }
+    }
+
+    /**
+     * Simulates a crash: SIGKILL, no shutdown hooks, no graceful close of the database; then
+     * boots the same WAR on the same port and data, appending to the same log.
+     */
+    void crashAndRestart() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while killing Payara Micro", e);
+        }
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        process = launch(builder);
+        awaitReady();
     }
 
     URI baseUri() {
