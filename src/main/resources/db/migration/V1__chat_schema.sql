@@ -5,11 +5,13 @@
 CREATE SEQUENCE app_user_id_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE app_user (
     id            BIGINT       NOT NULL PRIMARY KEY,
-    username      VARCHAR(30)  NOT NULL,
+    -- Limits are enforced in code in code points; H2 counts UTF-16 units and lower-casing may
+    -- lengthen a string, so columns leave room for both.
+    username      VARCHAR(60)  NOT NULL,
     -- lower-cased copies carry the case-insensitive uniqueness, portably
-    username_key  VARCHAR(30)  NOT NULL,
+    username_key  VARCHAR(120) NOT NULL,
     email         VARCHAR(254) NOT NULL,
-    email_key     VARCHAR(254) NOT NULL,
+    email_key     VARCHAR(768) NOT NULL,
     display_name  VARCHAR(100) NOT NULL,
     password_hash VARCHAR(512) NOT NULL,
     created_at    TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -33,8 +35,8 @@ CREATE INDEX ix_api_token_user ON api_token (user_id);
 CREATE SEQUENCE room_id_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE room (
     id               BIGINT        NOT NULL PRIMARY KEY,
-    name             VARCHAR(100)  NOT NULL,
-    description      VARCHAR(1000) NOT NULL,
+    name             VARCHAR(200)  NOT NULL,
+    description      VARCHAR(2000) NOT NULL,
     owner_id         BIGINT        NOT NULL REFERENCES app_user (id),
     archived         BOOLEAN       NOT NULL,
     -- seq of the newest message; the room row is locked to hand out the next one
@@ -75,7 +77,7 @@ CREATE TABLE message (
 CREATE SEQUENCE login_failure_id_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE login_failure (
     id           BIGINT      NOT NULL PRIMARY KEY,
-    username_key VARCHAR(254) NOT NULL,
+    username_key VARCHAR(120) NOT NULL,
     failed_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX ix_login_failure_user_time ON login_failure (username_key, failed_at);

@@ -43,6 +43,12 @@ public class LoginService {
     @Transactional(dontRollbackOn = AuthenticationRequiredException.class)
     public User login(String username, String password) {
         String key = User.keyOf(username == null ? "" : username);
+        String given = password == null ? "" : password;
+        if (key.isEmpty() || key.length() > User.KEY_MAX) {
+            // No account has such a name; nothing to throttle or record, same answer and cost.
+            passwords.matchesNobody(given);
+            throw AuthenticationRequiredException.badCredentials();
+        }
         Instant now = Instant.now(clock);
         Instant windowStart = THROTTLE.windowStart(now);
         List<Instant> recent = failures.failuresSince(key, windowStart);
@@ -50,8 +56,7 @@ public class LoginService {
         if (blocked.isPresent()) {
             throw new TooManyAttemptsException(blocked.get());
         }
-        String given = password == null ? "" : password;
-        Optional<User> user = key.isEmpty() ? Optional.empty() : users.findByUsername(key);
+        Optional<User> user = users.findByUsername(key);
         boolean valid = user.isPresent() ? passwords.matches(given, user.get().passwordHash())
                 : passwords.matchesNobody(given);
         if (!valid) {

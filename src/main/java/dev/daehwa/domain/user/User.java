@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -56,10 +57,16 @@ public class User {
         return user;
     }
 
-    /** The case-insensitive form used for uniqueness and lookups. */
+    /**
+     * The case-insensitive form used for uniqueness and lookups. NFC first, so that a Hangul name
+     * typed as decomposed jamo (as some keyboards send it) finds the same account.
+     */
     public static String keyOf(String usernameOrEmail) {
-        return usernameOrEmail.trim().toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(usernameOrEmail.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }
+
+    /** Longest key a real account can have; a longer login name cannot match anyone. */
+    public static final int KEY_MAX = 120;
 
     public Long id() {
         return id;

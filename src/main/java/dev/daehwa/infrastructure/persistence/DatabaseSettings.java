@@ -1,11 +1,12 @@
 package dev.daehwa.infrastructure.persistence;
 
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where the database is, decided from configuration alone so that the plain WAR runs anywhere:
@@ -34,25 +35,29 @@ public record DatabaseSettings(String jdbcUrl, String user, String password) {
                 "daehwa", "");
     }
 
+    /**
+     * {@code postgres://user:pass@host:port/db?params}. Parsed by hand: java.net.URI gives up on
+     * host names with '_' (docker-compose service names), and URLDecoder would turn a literal '+'
+     * in a password into a space.
+     */
     static DatabaseSettings fromPlatformUrl(String url) {
-        URI uri = URI.create(url);
-        if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme())) {
-            throw new IllegalArgumentException("DATABASE_URL must be a postgres:// URL, got scheme " + uri.getScheme());
+        Matcher m = PLATFORM_URL.matcher(url.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(
+                    "DATABASE_URL must look like postgres://user:password@host:port/database");
         }
-        String user = null;
-        String password = null;
-        if (uri.getRawUserInfo() != null) {
-            String[] parts = uri.getRawUserInfo().split(":", 2);
-            user = decode(parts[0]);
-            password = parts.length > 1 ? decode(parts[1]) : null;
-        }
-        String port = uri.getPort() > 0 ? ":" + uri.getPort() : "";
-        String query = uri.getRawQuery() != null ? "?" + uri.getRawQuery() : "";
-        return new DatabaseSettings("jdbc:postgresql://" + uri.getHost() + port + uri.getRawPath() + query, user, password);
+        String port = m.group("port") != null ? ":" + m.group("port") : "";
+        String query = m.group("query") != null ? m.group("query") : "";
+        return new DatabaseSettings("jdbc:postgresql://" + m.group("host") + port + "/" + m.group("db") + query,
+                decode(m.group("user")), decode(m.group("password")));
     }
 
+    private static final Pattern PLATFORM_URL = Pattern.compile(
+            "(?i:postgres(?:ql)?)://(?:(?<user>[^:@/]*)(?::(?<password>[^@/]*))?@)?"
+                    + "(?<host>[^:/?#@]+)(?::(?<port>\\d+))?/(?<db>[^?#]+)(?<query>\\?[^#]*)?");
+
     private static String decode(String value) {
-        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        return value == null ? null : URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     public boolean isPostgres() {
