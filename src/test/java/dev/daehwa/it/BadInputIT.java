@@ -214,8 +214,18 @@ class BadInputIT {
 
         alice.get("api/rooms/abc").expectOneOf(400, 404);
         alice.get("api/messages/abc").expectOneOf(400, 404);
-        alice.get("api/messages?room=abc").expectOneOf(400, 404);
-        alice.get("api/messages?room=1&before=abc").expectOneOf(400, 404);
+    }
+
+    @Test
+    void nonNumericQueryParametersAre400NamingTheParameter(App app) {
+        ChatUser alice = app.newUser("qparams");
+        long room = alice.createRoomId();
+
+        alice.agent().get("api/messages?room=abc").validationProblem("room");
+        alice.agent().get("api/messages?room=" + room + "&before=abc").validationProblem("before");
+        alice.agent().get("api/messages?room=" + room + "&after=1.5").validationProblem("after");
+        alice.agent().get("api/messages?room=" + room + "&limit=lots").validationProblem("limit");
+        alice.agent().get("api/users?q=a&limit=abc").validationProblem("limit");
     }
 
     @Test

@@ -38,8 +38,8 @@ public class EnvironmentDataSource implements DataSource {
             properties.setProperty("password", settings.password());
         }
         if (settings.isPostgres()) {
-            // EclipseLink binds a null java.time value as VARCHAR; "unspecified" lets PostgreSQL
-            // infer the column's type instead of refusing "character varying" for a timestamp.
+            // EclipseLink binds a null time (InstantConverter's column type is Object) as VARCHAR;
+            // "unspecified" lets PostgreSQL infer the column's type instead of refusing it.
             properties.setProperty("stringtype", "unspecified");
         }
         Connection connection = driver().connect(settings.jdbcUrl(), properties);

@@ -47,13 +47,15 @@ public class MessageResource {
     @GET
     @Operation(summary = "A page of a room's history, ascending by seq",
             description = "Without a cursor: the newest page. before=seq pages back, after=seq pages forward. limit 1-200, default 50.")
-    public MessagePageJson page(@QueryParam("room") Long roomId, @QueryParam("before") Long before,
-                                @QueryParam("after") Long after, @QueryParam("limit") Integer limit) {
+    public MessagePageJson page(@QueryParam("room") String room, @QueryParam("before") String before,
+                                @QueryParam("after") String after, @QueryParam("limit") String limit) {
         long userId = caller.requireUserId();
+        Long roomId = QueryParameters.optionalLong("room", room);
         if (roomId == null) {
             throw InvalidInputException.of("room", "The room query parameter is required.");
         }
-        MessageHistory.Page page = history.page(userId, roomId, before, after, limit);
+        MessageHistory.Page page = history.page(userId, roomId, QueryParameters.optionalLong("before", before),
+                QueryParameters.optionalLong("after", after), QueryParameters.optionalInt("limit", limit));
         return new MessagePageJson(page.messages().stream().map(json::message).toList(), page.hasMore());
     }
 

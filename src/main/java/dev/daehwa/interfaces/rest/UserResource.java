@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Users")
 public class UserResource {
 
+    private static final int DEFAULT_LIMIT = 20;
+
     @Inject
     private UserDirectory directory;
 
@@ -30,8 +32,9 @@ public class UserResource {
     @GET
     @Operation(summary = "Users whose username or display name starts with q (ignoring case); for picking members")
     public List<UserJson> search(@QueryParam("q") @DefaultValue("") String prefix,
-                                 @QueryParam("limit") @DefaultValue("20") int limit) {
+                                 @QueryParam("limit") String limit) {
         caller.requireUserId();
-        return directory.search(prefix, limit).stream().map(UserJson::of).toList();
+        Integer size = QueryParameters.optionalInt("limit", limit);
+        return directory.search(prefix, size == null ? DEFAULT_LIMIT : size).stream().map(UserJson::of).toList();
     }
 }
