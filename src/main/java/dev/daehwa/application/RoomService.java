@@ -76,8 +76,13 @@ public class RoomService {
         room.archive(Instant.now(clock));
     }
 
-    /** Any member may add people; adding someone who is already in the room changes nothing. */
+    /**
+     * Any member may add people; adding someone who is already in the room changes nothing. The
+     * room row is locked first so that two people adding the same person at once cannot both
+     * insert a membership (the second would hit the unique constraint and fail).
+     */
     public void addMember(long actorId, long roomId, String username) {
+        rooms.findForUpdate(roomId).orElseThrow(NotFoundException::room);
         Room room = membership(actorId, roomId).room();
         User user = users.findByUsername(username == null ? "" : username)
                 .orElseThrow(() -> NotFoundException.user(username));

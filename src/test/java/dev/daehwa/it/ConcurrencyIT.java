@@ -95,6 +95,21 @@ class ConcurrencyIT {
         assertEquals(2, alice.send(room, "next").getInt("seq"), "no seq was burnt by the retries");
     }
 
+    @Test
+    void addingTheSamePersonFromManyRequestsAtOnceMakesOneMembership(App app) throws Exception {
+        ChatUser owner = app.newUser("adder");
+        ChatUser guest = app.newUser("guest");
+        long room = owner.createRoomId();
+
+        List<Response> answers = runAtOnce(10, thread ->
+                owner.agent().post("api/rooms/" + room + "/users", object("username", guest.username())));
+
+        answers.forEach(answer -> answer.expect(200));
+        List<String> members = owner.room(room).getJsonArray("members").stream()
+                .map(m -> m.asJsonObject().getString("username")).toList();
+        assertEquals(List.of(owner.username(), guest.username()), members, "the guest is a member exactly once");
+    }
+
     /** Runs the task on that many threads, released together by one latch. */
     private static <T> List<T> runAtOnce(int threads, IndexedTask<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
