@@ -29,10 +29,10 @@ public class AccountService {
     public User register(String username, String password, String email, String displayName) {
         AccountRules.ValidAccount account = AccountRules.check(username, password, email, displayName);
         if (users.usernameTaken(account.username())) {
-            throw new ConflictException("The username '" + account.username() + "' is taken.");
+            throw new ConflictException("The username '" + account.username() + "' is taken.", "username");
         }
         if (users.emailTaken(account.email())) {
-            throw new ConflictException("An account with this email already exists.");
+            throw new ConflictException("An account with this email already exists.", "email");
         }
         User user = User.register(account, passwords.hash(password), Instant.now(clock));
         // A concurrent registration of the same name can still win the race; the unique

@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * The container's error page (see web.xml): unknown paths, wrong methods and anything uncaught
- * outside JAX-RS answer with a problem document and never with a stack trace.
+ * outside JAX-RS. Browsers asking for a page get a page in the app's look and language; the API
+ * and every other client get a problem document. Never a stack trace.
  */
 @WebServlet("/error")
 public class ErrorPageServlet extends HttpServlet {
@@ -21,7 +22,8 @@ public class ErrorPageServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(ErrorPageServlet.class.getName());
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, jakarta.servlet.ServletException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 404;
         Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
@@ -32,7 +34,29 @@ public class ErrorPageServlet extends HttpServlet {
             return;
         }
         response.resetBuffer();
-        ProblemResponses.write(response, problemFor(status));
+        if (wantsPage(request)) {
+            response.setStatus(status);
+            request.getRequestDispatcher(pageFor(status, error)).forward(request, response);
+        } else {
+            ProblemResponses.write(response, problemFor(status));
+        }
+    }
+
+    private static boolean wantsPage(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = uri == null ? "" : uri.toString().substring(Math.min(uri.toString().length(),
+                request.getContextPath().length()));
+        String accept = request.getHeader("Accept");
+        return !path.startsWith("/api/") && accept != null && accept.contains("text/html");
+    }
+
+    private static String pageFor(int status, Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.faces.application.ViewExpiredException) {
+                return "/errors/expired.xhtml";
+            }
+        }
+        return status == 404 || status == 403 ? "/errors/not-found.xhtml" : "/errors/server.xhtml";
     }
 
     static Problem problemFor(int status) {

@@ -1,0 +1,52 @@
+package dev.daehwa.interfaces.web;
+
+import dev.daehwa.infrastructure.security.CallerIdentity;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Pages are for logged-in people, except the few listed here. Deny by default: a new page is
+ * protected without anyone remembering to protect it. An anonymous visitor is sent to the login
+ * page, which brings them back afterwards. The API answers 401 by itself and is left alone.
+ */
+@WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST)
+public class PageAccessFilter extends HttpFilter {
+
+    private static final List<String> PUBLIC_PAGES = List.of("/login", "/join");
+    private static final List<String> PUBLIC_PREFIXES = List.of(
+            "/api/", "/jakarta.faces.resource/", "/errors/", "/error", "/favicon.ico");
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (isPublic(path) || isLoggedIn(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String target = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String login = request.getContextPath() + "/login"
+                + ("/".equals(target) || target.isEmpty() ? "" : "?continue=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
+        response.sendRedirect(login);
+    }
+
+    static boolean isPublic(String path) {
+        String page = path.endsWith(".xhtml") ? path.substring(0, path.length() - ".xhtml".length()) : path;
+        return PUBLIC_PAGES.contains(page) || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
+    }
+
+    private static boolean isLoggedIn(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(CallerIdentity.SESSION_USER_ATTRIBUTE) != null;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.daehwa.interfaces.web.support;
+
+import dev.daehwa.domain.error.FieldError;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.util.List;
+
+/** Puts the domain's field errors next to the form fields they belong to. */
+public final class FormMessages {
+
+    private FormMessages() {
+    }
+
+    public static void onFields(String formId, List<FieldError> errors) {
+        errors.forEach(e -> onField(formId, e.field(), e.message()));
+    }
+
+    public static void onField(String formId, String field, String message) {
+        FacesContext.getCurrentInstance().addMessage(formId + ":" + field,
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, message, message));
+    }
+
+    public static void onForm(String message) {
+        FacesContext.getCurrentInstance().addMessage(null,
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, message, message));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.daehwa.interfaces.web.support;
+
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ResourceBundle;
+
+/** Redirects within the app (whatever its context path) and reads the page's message bundle. */
+public final class Pages {
+
+    private Pages() {
+    }
+
+    /** Redirects to a path inside the app, e.g. "/" or "/login". */
+    public static void redirect(String appPath) {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        try {
+            external.redirect(external.getRequestContextPath() + appPath);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static HttpServletRequest request() {
+        return (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    }
+
+    public static String text(String key) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return ResourceBundle.getBundle("i18n.messages", faces.getViewRoot().getLocale()).getString(key);
+    }
+
+    /**
+     * Only a path inside this app may be a post-login destination: "/rooms/4" yes,
+     * "//evil.example" or "https://evil.example" no (an open redirect would make phishing easy).
+     */
+    public static boolean isLocalPath(String path) {
+        return path != null && path.startsWith("/") && !path.startsWith("//") && !path.contains("\\")
+                && !path.contains("\r") && !path.contains("\n");
+    }
+}
