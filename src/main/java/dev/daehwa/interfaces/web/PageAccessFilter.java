@@ -29,7 +29,9 @@ public class PageAccessFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // The container's normalised, decoded path, not the raw URI: "/api/../index" must be
+        // judged as the "/index" it will be served as.
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (isPublic(path) || isLoggedIn(request)) {
             chain.doFilter(request, response);
             return;
