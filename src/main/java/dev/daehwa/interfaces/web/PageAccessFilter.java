@@ -36,7 +36,9 @@ public class PageAccessFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        String target = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        // Come back to the address the visitor typed, not to the view it maps to ("/", not "/index.xhtml").
+        String visited = request.getRequestURI().substring(request.getContextPath().length());
+        String target = visited + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         String login = request.getContextPath() + "/login"
                 + ("/".equals(target) || target.isEmpty() ? "" : "?continue=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
         response.sendRedirect(login);
