@@ -1,0 +1,72 @@
+package dev.daehwa.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.daehwa.it.support.App;
+import dev.daehwa.it.support.ChatUser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.openqa.selenium.By;
+
+/** Unknown pages get the HTML not-found page in the app's look (the HTTP status is checked by a plain IT). */
+@BrowserIT
+class ErrorPageIT {
+
+    @Test
+    void anAnonymousVisitorToAnUnknownPageIsAskedToLogInFirst(App app, Browsers browsers) {
+        // Pages are deny-by-default: before login nobody learns which addresses exist.
+        Browser browser = browsers.open(app);
+
+        browser.go("no-such-page");
+
+        browser.awaitPath("login");
+        assertEquals("continue=%2Fno-such-page", browser.query());
+        browser.visible(By.id("login:username"));
+    }
+
+    @Test
+    void anUnknownPageShowsTheNotFoundPageWhenLoggedIn(App app, Browsers browsers) {
+        ChatUser alice = app.newUser("lost");
+        Browser browser = browsers.open(app).logIn(alice);
+
+        browser.go("no-such-page");
+
+        assertNotFoundPage(browser);
+        assertEquals(alice.displayName(), browser.text(By.id("current-user")), "the error page lost the header");
+    }
+
+    /** Other ways of asking for something that is not a page get the same not-found page (not the 500 page). */
+    @Test
+    void oddPathsShowTheSameNotFoundPage(App app, Browsers browsers) {
+        Browser browser = browsers.open(app).logIn(app.newUser("odd"));
+        browser.go("no-such-page");
+        String notFound = browser.text(By.id("error-title"));
+
+        List<Executable> checks = new ArrayList<>();
+        for (String path : List.of("no/such/page", "no-such-page.xhtml", "WEB-INF/web.xml",
+                "WEB-INF/templates/page.xhtml")) {
+            browser.go(path);
+            String title = browser.text(By.id("error-title"));
+            String type = String.valueOf(browser.script("return document.contentType"));
+            checks.add(() -> assertEquals(notFound, title, path + " shows another error page"));
+            checks.add(() -> assertEquals("text/html", type, path + " is not HTML"));
+        }
+        assertAll(checks);
+    }
+
+    private static void assertNotFoundPage(Browser browser) {
+        String title = browser.text(By.id("error-title"));
+        String type = String.valueOf(browser.script("return document.contentType"));
+        String body = browser.present(By.tagName("body")).getText();
+        assertAll("the not-found page at " + browser.currentUri(),
+                () -> assertEquals("text/html", type, "not HTML"),
+                () -> assertFalse(title.isBlank()),
+                () -> assertFalse(body.contains("Exception") || body.contains("\tat ") || body.contains("problem+json"),
+                        "leaks internals or is the API's error: " + body));
+    }
+}

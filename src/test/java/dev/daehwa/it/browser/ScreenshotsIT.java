@@ -1,0 +1,72 @@
+package dev.daehwa.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import dev.daehwa.it.browser.Browser.Language;
+import dev.daehwa.it.browser.Browser.Screen;
+import dev.daehwa.it.support.App;
+import dev.daehwa.it.support.ChatUser;
+import dev.daehwa.it.support.Jsons;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+
+/**
+ * Screenshots of the join page, the login page and my rooms, in English and Korean, at desktop
+ * and phone widths: target/screenshots/{database}/{page}-{en|ko}-{desktop|phone}.png. The best go
+ * to docs/screenshots/ for the README by hand.
+ */
+@BrowserIT
+class ScreenshotsIT {
+
+    static Stream<Arguments> looks() {
+        return Stream.of(Language.ENGLISH, Language.KOREAN)
+                .flatMap(language -> Stream.of(Screen.DESKTOP, Screen.PHONE).map(screen -> Arguments.of(language, screen)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("looks")
+    void joinLoginAndMyRooms(Language language, Screen screen, App app, Browsers browsers) throws InterruptedException {
+        ChatUser minji = app.newUser(App.uniqueUsername("minji"), language == Language.KOREAN ? "김민지" : "Minji Kim");
+        ChatUser joon = app.newUser(App.uniqueUsername("joon"), language == Language.KOREAN ? "박준" : "Joon Park");
+        arrangeRooms(language, minji, joon);
+        Browser browser = browsers.open(app, screen, language);
+        String suffix = "-" + language.label + "-" + screen.label();
+
+        browser.go("join");
+        browser.visible(By.id("join:submit"));
+        save(browser, "join" + suffix);
+
+        browser.go("login");
+        browser.visible(By.id("login:submit"));
+        save(browser, "login" + suffix);
+
+        browser.logIn(minji);
+        browser.visible(By.cssSelector("#rooms .room"));
+        save(browser, "rooms" + suffix);
+    }
+
+    private static void arrangeRooms(Language language, ChatUser minji, ChatUser joon) throws InterruptedException {
+        boolean korean = language == Language.KOREAN;
+        long lunch = Jsons.id(minji.createRoom(korean ? "점심 메뉴" : "Lunch", joon));
+        minji.send(lunch, korean ? "오늘은 비빔밥 어때요?" : "Bibimbap today?");
+        Thread.sleep(20);
+        long design = Jsons.id(joon.createRoom(korean ? "디자인 리뷰" : "Design review", minji));
+        joon.send(design, korean ? "시안 두 개 올렸어요: https://example.com/mockups" : "Two mockups are up: https://example.com/mockups");
+        Thread.sleep(20);
+        long weekly = Jsons.id(minji.createRoom(korean ? "주간 회의" : "Weekly meeting", joon));
+        minji.send(weekly, korean ? "안건 정리해 주실 분?" : "Who takes the agenda?");
+        joon.send(weekly, korean ? "제가 할게요." : "I will.");
+        joon.send(weekly, korean ? "내일 회의는 10시에 시작합니다." : "Tomorrow's meeting starts at 10.");
+    }
+
+    private static void save(Browser browser, String name) {
+        Path file = browser.screenshot(name);
+        assertTrue(Files.isRegularFile(file), "no screenshot at " + file);
+    }
+}
