@@ -3,6 +3,7 @@ package dev.daehwa.interfaces.web;
 import dev.daehwa.infrastructure.security.CallerIdentity;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
@@ -15,11 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Pages are for logged-in people, except the few listed here. Deny by default: a new page is
- * protected without anyone remembering to protect it. An anonymous visitor is sent to the login
- * page, which brings them back afterwards. The API answers 401 by itself and is left alone.
+ * Pages are for logged-in people, except the few listed here. Deny by default: a new Faces page
+ * is protected without anyone remembering to protect it. An anonymous visitor is sent to the
+ * login page, which brings them back afterwards. The filter guards the Faces servlet only
+ * (directly or through OmniFaces' extensionless forward); the API answers 401 by itself, and an
+ * address that is no page at all is a plain 404.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST)
+@WebFilter(servletNames = "Faces", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class PageAccessFilter extends HttpFilter {
 
     private static final List<String> PUBLIC_PAGES = List.of("/login", "/join");
@@ -36,9 +39,14 @@ public class PageAccessFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        // Come back to the address the visitor typed, not to the view it maps to ("/", not "/index.xhtml").
-        String visited = request.getRequestURI().substring(request.getContextPath().length());
-        String target = visited + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        // Come back to the address the visitor typed, not to the view it was forwarded to
+        // ("/logout", not "/logout.xhtml").
+        Object forwardedFrom = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+        Object forwardedQuery = request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
+        String uri = forwardedFrom != null ? forwardedFrom.toString() : request.getRequestURI();
+        String query = forwardedFrom != null ? (String) forwardedQuery : request.getQueryString();
+        String visited = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
+        String target = visited + (query == null ? "" : "?" + query);
         String login = request.getContextPath() + "/login"
                 + ("/".equals(target) || target.isEmpty() ? "" : "?continue=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
         response.sendRedirect(login);

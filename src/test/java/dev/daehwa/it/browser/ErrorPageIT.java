@@ -18,15 +18,12 @@ import org.openqa.selenium.By;
 class ErrorPageIT {
 
     @Test
-    void anAnonymousVisitorToAnUnknownPageIsAskedToLogInFirst(App app, Browsers browsers) {
-        // Pages are deny-by-default: before login nobody learns which addresses exist.
+    void anUnknownPageShowsTheHtmlNotFoundPage(App app, Browsers browsers) {
         Browser browser = browsers.open(app);
 
         browser.go("no-such-page");
 
-        browser.awaitPath("login");
-        assertEquals("continue=%2Fno-such-page", browser.query());
-        browser.visible(By.id("login:username"));
+        assertNotFoundPage(browser);
     }
 
     @Test

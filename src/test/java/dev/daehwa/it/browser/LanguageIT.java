@@ -45,7 +45,7 @@ class LanguageIT {
 
     @Test
     void theNotFoundPageIsKoreanForAKoreanBrowser(App app, Browsers browsers) {
-        Browser browser = browsers.open(app, Screen.DESKTOP, Language.KOREAN).logIn(app.newUser("ko404"));
+        Browser browser = browsers.open(app, Screen.DESKTOP, Language.KOREAN);
 
         browser.go("no-such-page");
 
