@@ -46,6 +46,6 @@ public class AccountService {
     }
 
     public User get(long userId) {
-        return users.find(userId).orElseThrow(() -> new dev.daehwa.domain.error.NotFoundException("No such user."));
+        return users.get(userId);
     }
 }

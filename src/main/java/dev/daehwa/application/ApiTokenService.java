@@ -40,7 +40,7 @@ public class ApiTokenService {
         if (trimmed.isEmpty() || trimmed.length() > NAME_MAX) {
             throw InvalidInputException.of("name", "A token needs a name of 1 to 100 characters.");
         }
-        User owner = users.find(userId).orElseThrow(() -> new NotFoundException("No such user."));
+        User owner = users.get(userId);
         String secret = TokenSecrets.newSecret();
         ApiToken token = new ApiToken(owner, trimmed, TokenSecrets.hashOf(secret), Instant.now(clock));
         tokens.store(token);

@@ -38,7 +38,7 @@ public class RoomService {
     /** Opens a room owned by the caller, with the named people as its first members. */
     public long create(long ownerId, String name, String description, Collection<String> memberUsernames) {
         Room.checkNewRoom(name, description);
-        User owner = users.find(ownerId).orElseThrow(() -> new NotFoundException("No such user."));
+        User owner = users.get(ownerId);
         Set<String> wanted = memberUsernames == null ? Set.of() : memberUsernames.stream()
                 .filter(u -> u != null && !u.isBlank())
                 .map(User::keyOf)

@@ -1,5 +1,6 @@
 package dev.daehwa.domain.user;
 
+import dev.daehwa.domain.error.NotFoundException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +8,11 @@ import java.util.Optional;
 public interface UserRepository {
 
     Optional<User> find(long id);
+
+    /** The user, or a 404: for ids that come from an authenticated caller or a stored row. */
+    default User get(long id) {
+        return find(id).orElseThrow(() -> new NotFoundException("No such user."));
+    }
 
     Optional<User> findByUsername(String username);
 
