@@ -76,17 +76,26 @@ public class Message {
         return sender.id() == userId;
     }
 
+    /** Only the sender may change what they said. */
+    public boolean mayBeEditedBy(long userId) {
+        return isSentBy(userId);
+    }
+
+    /** The sender may take back their words; the room's owner may moderate. */
+    public boolean mayBeDeletedBy(long userId) {
+        return isSentBy(userId) || room.isOwnedBy(userId);
+    }
+
     public void edit(long actorId, String newContent, Instant now) {
-        if (!isSentBy(actorId)) {
+        if (!mayBeEditedBy(actorId)) {
             throw new PermissionDeniedException("Only the sender may edit a message.");
         }
         content = newContent;
         editedAt = now;
     }
 
-    /** The sender may take back their words; the room's owner may moderate. */
     public void delete(long actorId, Instant now) {
-        if (!isSentBy(actorId) && !room.isOwnedBy(actorId)) {
+        if (!mayBeDeletedBy(actorId)) {
             throw new PermissionDeniedException("Only the sender or the room's owner may delete a message.");
         }
         deleted = true;

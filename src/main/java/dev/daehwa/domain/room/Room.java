@@ -87,6 +87,11 @@ public class Room {
      * Anyone may leave, except the owner, who would leave the room without anyone able to manage
      * it: the owner archives instead. Only the owner removes other people.
      */
+    public boolean mayRemove(long actorId, long memberId) {
+        return actorId == memberId ? !isOwnedBy(actorId) : isOwnedBy(actorId);
+    }
+
+    /** As {@link #mayRemove}, but says why not. */
     public void checkMayRemove(long actorId, long memberId) {
         if (actorId == memberId) {
             if (isOwnedBy(actorId)) {

@@ -22,8 +22,11 @@ public interface UserRepository {
 
     boolean emailTaken(String email);
 
-    /** Users whose username or display name starts with {@code prefix}, ignoring case. */
-    List<User> searchByPrefix(String prefix, int limit);
+    /**
+     * Users whose username or display name starts with {@code prefix}, ignoring case; when
+     * {@code notInRoomId} is given, only people who are not members of that room.
+     */
+    List<User> searchByPrefix(String prefix, Long notInRoomId, int limit);
 
     void store(User user);
 }

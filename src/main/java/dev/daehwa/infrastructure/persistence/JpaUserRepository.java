@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -54,16 +55,21 @@ public class JpaUserRepository implements UserRepository {
     }
 
     @Override
-    public List<User> searchByPrefix(String prefix, int limit) {
+    public List<User> searchByPrefix(String prefix, Long notInRoomId, int limit) {
         String pattern = LikePatterns.startsWith(prefix.toLowerCase(java.util.Locale.ROOT));
-        return em.createQuery("""
-                        SELECT u FROM User u
-                        WHERE u.usernameKey LIKE :pattern ESCAPE '\\'
-                           OR LOWER(u.displayName) LIKE :pattern ESCAPE '\\'
-                        ORDER BY u.usernameKey""", User.class)
+        // Filtering members out in SQL, not afterwards, keeps a full page of candidates.
+        String notInRoom = notInRoomId == null ? ""
+                : " AND NOT EXISTS (SELECT m FROM Membership m WHERE m.user = u AND m.room.id = :room)";
+        TypedQuery<User> query = em.createQuery("SELECT u FROM User u"
+                        + " WHERE (u.usernameKey LIKE :pattern ESCAPE '\\' OR LOWER(u.displayName) LIKE :pattern ESCAPE '\\')"
+                        + notInRoom
+                        + " ORDER BY u.usernameKey", User.class)
                 .setParameter("pattern", pattern)
-                .setMaxResults(limit)
-                .getResultList();
+                .setMaxResults(limit);
+        if (notInRoomId != null) {
+            query.setParameter("room", notInRoomId);
+        }
+        return query.getResultList();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.daehwa.interfaces.rest;
 
 import dev.daehwa.application.UserDirectory;
+import dev.daehwa.domain.user.User;
 import dev.daehwa.infrastructure.security.CurrentCaller;
 import dev.daehwa.interfaces.rest.json.UserJson;
 import jakarta.enterprise.context.RequestScoped;
@@ -30,11 +31,17 @@ public class UserResource {
     private CurrentCaller caller;
 
     @GET
-    @Operation(summary = "Users whose username or display name starts with q (ignoring case); for picking members")
+    @Operation(summary = "Users whose username or display name starts with q (ignoring case); for picking members",
+            description = "notInRoom={id} leaves out the members of that room (404 unless I am a member); limit 1-50, default 20.")
     public List<UserJson> search(@QueryParam("q") @DefaultValue("") String prefix,
+                                 @QueryParam("notInRoom") String notInRoom,
                                  @QueryParam("limit") String limit) {
-        caller.requireUserId();
+        long userId = caller.requireUserId();
         Integer size = QueryParameters.optionalInt("limit", limit);
-        return directory.search(prefix, size == null ? DEFAULT_LIMIT : size).stream().map(UserJson::of).toList();
+        Long roomId = QueryParameters.optionalLong("notInRoom", notInRoom);
+        int max = size == null ? DEFAULT_LIMIT : size;
+        List<User> found = roomId == null ? directory.search(prefix, max)
+                : directory.searchNonMembers(userId, roomId, prefix, max);
+        return found.stream().map(UserJson::of).toList();
     }
 }

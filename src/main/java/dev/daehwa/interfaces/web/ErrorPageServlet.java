@@ -50,7 +50,8 @@ public class ErrorPageServlet extends HttpServlet {
         return !path.startsWith("/api/") && accept != null && accept.contains("text/html");
     }
 
-    private static String pageFor(int status, Throwable error) {
+    /** The error view for a status and the exception behind it, if any; ajax errors use it too. */
+    static String pageFor(int status, Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof jakarta.faces.application.ViewExpiredException) {
                 return "/errors/expired.xhtml";

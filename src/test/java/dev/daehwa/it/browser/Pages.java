@@ -86,7 +86,7 @@ final class Pages {
 
     /** The text of the room's visible unread badge, or "" if it shows none. */
     static String unreadBadge(WebElement room) {
-        return room.findElements(By.cssSelector(".room-unread")).stream()
+        return room.findElements(By.cssSelector(".room-unread .count")).stream()
                 .filter(WebElement::isDisplayed)
                 .map(badge -> badge.getText().strip())
                 .filter(text -> !text.isEmpty())

@@ -73,7 +73,8 @@ public final class DaehwaServer implements BeforeAllCallback, BeforeEachCallback
             try {
                 if (!settings.externalBaseUri().isEmpty()) {
                     // -Dit.baseUri=http://host:port/ctx/ runs the suite against a server started by hand.
-                    URI base = URI.create(settings.externalBaseUri().replaceAll("/?$", "/"));
+                    String given = settings.externalBaseUri();
+                    URI base = URI.create(given.endsWith("/") ? given : given + "/");
                     return new Startup(null, new App(base, settings.database(), null), null, null);
                 }
                 Map<String, String> databaseEnvironment = Map.of();

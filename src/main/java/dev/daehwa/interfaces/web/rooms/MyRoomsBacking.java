@@ -2,13 +2,18 @@ package dev.daehwa.interfaces.web.rooms;
 
 import dev.daehwa.application.RoomQueries;
 import dev.daehwa.application.RoomView;
+import dev.daehwa.interfaces.web.support.Pages;
 import dev.daehwa.interfaces.web.support.Viewer;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.text.MessageFormat;
 import java.util.List;
 
-/** My rooms, most recent activity first, from the same bulk query as GET /api/rooms. */
+/**
+ * My rooms, most recent activity first, from the same bulk query as GET /api/rooms. Loaded when
+ * the page first asks, which is after the room page's viewAction has marked the open room read.
+ */
 @Named
 @RequestScoped
 public class MyRoomsBacking {
@@ -21,15 +26,25 @@ public class MyRoomsBacking {
     @Inject
     private Viewer viewer;
 
-    private List<RoomView> rooms = List.of();
+    @Inject
+    private RoomBacking room;
 
-    /** Called by the page's viewAction, once per request. */
-    public void load() {
-        rooms = queries.roomsOf(viewer.getId());
-    }
+    private List<RoomView> rooms;
 
     public List<RoomView> getRooms() {
+        if (rooms == null) {
+            rooms = queries.roomsOf(viewer.getId());
+        }
         return rooms;
+    }
+
+    /** The room open beside the list, or 0: its entry is highlighted and shows no badge. */
+    public long getCurrentRoomId() {
+        return room.isOpen() ? room.getOpened().room().room().id() : 0;
+    }
+
+    public String unreadLabel(long count) {
+        return MessageFormat.format(Pages.text("rooms.unread"), count);
     }
 
     /** The start of a message on one line, for the list; the page escapes it. */

@@ -1,10 +1,13 @@
 package dev.daehwa.interfaces.web.support;
 
+import dev.daehwa.domain.error.DomainException;
+import dev.daehwa.domain.error.FieldError;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.ResourceBundle;
 
 /** Redirects within the app (whatever its context path) and reads the page's message bundle. */
@@ -21,6 +24,29 @@ public final class Pages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Answers this request with the 404 page. Used for rooms the viewer may not see, so that a
+     * stranger cannot tell a private room from one that does not exist.
+     */
+    public static void notFound() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            faces.getExternalContext().responseSendError(404, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        faces.responseComplete();
+    }
+
+    /** A refusal from the domain, in the page's language where the bundle knows it. */
+    public static String explain(DomainException e) {
+        return e.getMessage();
+    }
+
+    public static List<FieldError> explain(List<FieldError> errors) {
+        return errors;
     }
 
     public static HttpServletRequest request() {

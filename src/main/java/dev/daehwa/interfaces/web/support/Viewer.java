@@ -52,6 +52,10 @@ public class Viewer {
         return user.id();
     }
 
+    public String getUsername() {
+        return user == null ? "" : user.username();
+    }
+
     public String getDisplayName() {
         return user == null ? "" : user.displayName();
     }

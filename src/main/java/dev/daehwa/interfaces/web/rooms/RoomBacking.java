@@ -1,0 +1,75 @@
+package dev.daehwa.interfaces.web.rooms;
+
+import dev.daehwa.application.RoomOpening;
+import dev.daehwa.application.RoomOpening.OpenedRoom;
+import dev.daehwa.domain.error.NotFoundException;
+import dev.daehwa.domain.message.LinkRenderer;
+import dev.daehwa.domain.message.MessageContent;
+import dev.daehwa.interfaces.web.RoomAddressFilter;
+import dev.daehwa.interfaces.web.support.Pages;
+import dev.daehwa.interfaces.web.support.Viewer;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.omnifaces.cdi.Param;
+
+/**
+ * The room page, /rooms/{id}: the newest history, server-rendered, with the read marker moved on
+ * opening. Sending, editing, deleting and older pages then go through the REST API from room.js,
+ * so the page and every other client share one set of rules.
+ */
+@Named
+@RequestScoped
+public class RoomBacking {
+
+    @Inject
+    @Param(name = "id")
+    private String roomId;
+
+    @Inject
+    private RoomOpening opening;
+
+    @Inject
+    private MembersBacking members;
+
+    @Inject
+    private LinkRenderer renderer;
+
+    @Inject
+    private Viewer viewer;
+
+    private OpenedRoom opened;
+
+    /** Called by the page's viewAction. Not a member, no such room, or a malformed id: 404, alike. */
+    public void load() {
+        Long id = RoomAddressFilter.parseId(roomId);
+        if (id == null) {
+            Pages.notFound();
+            return;
+        }
+        try {
+            opened = opening.open(viewer.getId(), id);
+        } catch (NotFoundException e) {
+            Pages.notFound();
+            return;
+        }
+        members.show(id);
+    }
+
+    public boolean isOpen() {
+        return opened != null;
+    }
+
+    public OpenedRoom getOpened() {
+        return opened;
+    }
+
+    /** The message as HTML: escaped, with its links made clickable (LinkRenderer, the same as the API's html). */
+    public String html(String content) {
+        return renderer.render(content);
+    }
+
+    public int getMaxLength() {
+        return MessageContent.MAX_LENGTH;
+    }
+}
