@@ -11,6 +11,7 @@ import dev.daehwa.it.support.Jsons;
 import dev.daehwa.it.support.Response;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.net.http.HttpRequest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,6 +61,58 @@ class QueryCountIT {
                 () -> assertTrue(forFew >= 1, "the counter reports no statement at all"),
                 () -> assertTrue(forMany <= SMALL, "a history page of 50 ran " + forMany + " statements"),
                 () -> assertEquals(forFew, forMany, "statements for 5 vs 50 messages"));
+    }
+
+    @Test
+    void myRoomsPageRunsTheSameStatementsForFiveAndFiftyRooms(App app) {
+        ChatUser few = userWithRooms(app, 5);
+        ChatUser many = userWithRooms(app, 50);
+
+        int forFew = pageStatements(few, "", 5);
+        int forMany = pageStatements(many, "", 50);
+
+        assertAll(
+                () -> assertTrue(forFew >= 1, "the page reports no statement at all"),
+                () -> assertTrue(forMany <= SMALL, "my rooms page ran " + forMany + " statements for 50 rooms"),
+                () -> assertEquals(forFew, forMany, "statements for 5 rooms vs 50 rooms"));
+    }
+
+    /**
+     * The room page shows the room list, the room, its members and up to 200 messages from
+     * several senders: the count must not grow with any of them.
+     */
+    @Test
+    void roomPageRunsTheSameStatementsForAQuietRoomAndABusyOne(App app) {
+        ChatUser alice = app.newUser("page");
+        ChatUser[] others = {app.newUser("pagebob"), app.newUser("pagecarol"), app.newUser("pagedan")};
+        long quiet = alice.createRoomId(others[0]);
+        long busy = alice.createRoomId(others);
+        alice.send(quiet, "hello");
+        others[0].send(quiet, "hi");
+        for (int i = 0; i < 150; i++) {
+            (i % 4 == 0 ? alice : others[i % 3]).send(busy, "busy " + i);
+        }
+
+        int forQuiet = pageStatements(alice, "rooms/" + quiet, 2);
+        int forBusy = pageStatements(alice, "rooms/" + busy, 50);
+
+        assertAll(
+                () -> assertTrue(forQuiet >= 1, "the page reports no statement at all"),
+                () -> assertTrue(forBusy <= 2 * SMALL, "the room page ran " + forBusy + " statements"),
+                () -> assertEquals(forQuiet, forBusy, "statements for a room of 2 vs 150 messages"));
+    }
+
+    /** A page's statement count, after one warm-up request, checking it shows that many items. */
+    private static int pageStatements(ChatUser user, String path, int expectedItems) {
+        HttpRequest page = HttpRequest.newBuilder(user.agent().uri(path)).header("Accept", "text/html").GET().build();
+        user.agent().exchange(page).expect(200);
+        Response response = user.agent().exchange(page).expect(200);
+        String item = path.isEmpty() ? "<li class=\"room" : "<li class=\"message";
+        // The room page has one more message item: the empty <template> that room.js fills in.
+        int extra = path.isEmpty() ? 0 : 1;
+        assertEquals(expectedItems + extra, response.body().split(java.util.regex.Pattern.quote(item), -1).length - 1,
+                "items in " + path);
+        return response.pageSqlStatements();
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.daehwa.infrastructure.persistence.SqlStatementCounter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -26,8 +27,8 @@ public class PageDiagnostics {
     @ConfigProperty(name = "DAEHWA_SQL_STATEMENT_HEADER", defaultValue = "false")
     private boolean enabled;
 
-    /** Starts each page request's count from zero. */
-    @WebFilter(servletNames = "Faces")
+    /** Starts each page request's count from zero; pages such as /rooms/{id} arrive by forward. */
+    @WebFilter(servletNames = "Faces", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
     public static class CountFromZero extends HttpFilter {
 
         @Inject

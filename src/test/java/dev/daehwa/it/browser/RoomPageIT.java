@@ -68,4 +68,176 @@ class RoomPageIT {
         reader.go("");
         assertEquals("", Pages.unreadBadge(Pages.room(reader, "Launch plan")), "opening the room did not mark it read");
     }
+
+    @Test
+    void enterSendsShiftEnterBreaksTheLineAndEmptyMessagesCannotBeSent(App app, Browsers browsers) {
+        ChatUser minji = app.newUser("keys");
+        long roomId = minji.createRoomId();
+        Browser browser = browsers.open(app).logIn(minji);
+        RoomPage room = RoomPage.open(browser, roomId);
+        WebElement send = browser.present(By.id("composer-send"));
+
+        boolean disabledWhenEmpty = !send.isEnabled();
+        room.type("   ", Keys.ENTER);
+        int afterBlankEnter = room.messages().size();
+        room.type("first line", Keys.chord(Keys.SHIFT, Keys.ENTER), "second line");
+        boolean stillComposing = room.messages().isEmpty() && room.composerText().equals("   first line\nsecond line");
+        room.type(Keys.ENTER);
+        WebElement sent = room.message("first line\nsecond line");
+
+        assertAll(
+                () -> assertTrue(disabledWhenEmpty, "Send is enabled with nothing to send"),
+                () -> assertEquals(0, afterBlankEnter, "Enter sent a blank message"),
+                () -> assertTrue(stillComposing, "Shift+Enter sent the message instead of breaking the line"),
+                () -> assertEquals(1, sent.findElements(By.cssSelector(".message-text br")).size(), "the line break is lost"),
+                () -> assertEquals(1, minji.history(roomId).size(), "messages stored"));
+    }
+
+    @Test
+    void aCounterAppearsNearTheLimitAndTooLongCannotBeSent(App app, Browsers browsers) {
+        ChatUser minji = app.newUser("limit");
+        long roomId = minji.createRoomId();
+        Browser browser = browsers.open(app).logIn(minji);
+        RoomPage.open(browser, roomId);
+
+        String shortCount = composeByScript(browser, "가".repeat(100));
+        String nearCount = composeByScript(browser, "가".repeat(9_500));
+        boolean sendableNear = browser.present(By.id("composer-send")).isEnabled();
+        String overCount = composeByScript(browser, "😀".repeat(10_001));
+        boolean sendableOver = browser.present(By.id("composer-send")).isEnabled();
+
+        assertAll(
+                () -> assertEquals("", shortCount, "a counter far from the limit"),
+                () -> assertTrue(nearCount.contains("9,500") && nearCount.contains("10,000"), "counter near the limit: " + nearCount),
+                () -> assertTrue(sendableNear, "9,500 characters cannot be sent"),
+                () -> assertTrue(overCount.contains("10,001"), "emoji are counted as one character each: " + overCount),
+                () -> assertFalse(sendableOver, "10,001 characters can be sent"),
+                () -> assertFalse(browser.text(By.id("composer-error")).isEmpty(), "no explanation for the disabled Send"));
+    }
+
+    /** Puts text in the composer as if typed (sendKeys of 10,000 characters takes too long) and reads the counter. */
+    private static String composeByScript(Browser browser, String text) {
+        browser.script("""
+                const field = document.getElementById('composer-text');
+                field.value = arguments[0];
+                field.dispatchEvent(new Event('input', {bubbles: true}));""", text);
+        return browser.present(By.id("composer-count")).getText().strip();
+    }
+
+    @Test
+    void theSenderEditsTheOwnerModeratesAndOthersMayDoNeither(App app, Browsers browsers) {
+        ChatUser owner = app.newUser("owner");
+        ChatUser member = app.newUser("member");
+        long roomId = Jsons.id(owner.createRoom("Moderated", member));
+        owner.send(roomId, "from the owner");
+        member.send(roomId, "typo hree");
+        member.send(roomId, "something rude");
+
+        Browser memberBrowser = browsers.open(app).logIn(member);
+        RoomPage memberView = RoomPage.open(memberBrowser, roomId);
+        WebElement ownersMessage = memberView.message("from the owner");
+        boolean memberMayTouchOwners = !ownersMessage.findElements(By.cssSelector(".message-edit, .message-delete")).isEmpty();
+        memberView.edit(memberView.message("typo hree"), "typo here");
+        memberBrowser.go("rooms/" + roomId);
+        WebElement edited = RoomPage.on(memberBrowser).message("typo here");
+
+        Browser ownerBrowser = browsers.open(app).logIn(owner);
+        RoomPage ownerView = RoomPage.open(ownerBrowser, roomId);
+        WebElement rude = ownerView.message("something rude");
+        boolean ownerMayEditOthers = !rude.findElements(By.cssSelector(".message-edit")).isEmpty();
+        ownerView.delete(rude);
+
+        assertAll(
+                () -> assertFalse(memberMayTouchOwners, "a member may edit or delete the owner's message"),
+                () -> assertFalse(edited.findElements(By.cssSelector(".message-edited")).isEmpty(), "no (edited) mark after reload"),
+                () -> assertFalse(ownerMayEditOthers, "the owner may edit someone else's words"),
+                () -> assertEquals(List.of("from the owner", "typo here"),
+                        owner.history(roomId).stream().map(m -> m.getString("content")).toList(), "stored history"));
+    }
+
+    @Test
+    void loadOlderPagesBackThroughTheHistoryWithoutGapsOrRepeats(App app, Browsers browsers) {
+        ChatUser minji = app.newUser("older");
+        long roomId = minji.createRoomId();
+        for (int i = 1; i <= 120; i++) {
+            minji.send(roomId, "message " + i);
+        }
+        Browser browser = browsers.open(app).logIn(minji);
+        RoomPage room = RoomPage.open(browser, roomId);
+        int first = room.messages().size();
+
+        browser.click("load-older");
+        browser.until("100 messages", d -> room.messages().size() == 100);
+        browser.click("load-older");
+        browser.until("120 messages", d -> room.messages().size() == 120);
+
+        assertAll(
+                () -> assertEquals(50, first, "messages on opening"),
+                () -> assertEquals(IntStream.rangeClosed(1, 120).mapToObj(i -> "message " + i).toList(), room.texts()),
+                () -> assertTrue(browser.all(By.id("load-older")).isEmpty(), "load older is offered at the start of the room"));
+    }
+
+    @Test
+    void membersAreAddedFromNonMemberSuggestionsRemovedByTheOwnerAndMayLeave(App app, Browsers browsers) {
+        String tag = App.uniqueUsername("t").substring(2, 8);
+        ChatUser owner = app.newUser("own" + tag);
+        ChatUser inside = app.newUser("mem" + tag + "a", "Member A");
+        ChatUser outside = app.newUser("mem" + tag + "b", "Member B");
+        ChatUser leaver = app.newUser("mem" + tag + "c", "Member C");
+        long roomId = Jsons.id(owner.createRoom("Team " + tag, inside, leaver));
+
+        Browser ownerBrowser = browsers.open(app).logIn(owner);
+        RoomPage ownerView = RoomPage.open(ownerBrowser, roomId);
+        List<String> suggested = ownerView.suggestionsFor("mem" + tag);
+        ownerView.addMember("mem" + tag + "b", outside.username());
+        List<String> removable = ownerView.removeButtons().stream()
+                .map(b -> b.findElement(By.xpath("./ancestor::li[1]")).getDomAttribute("data-username")).sorted().toList();
+        boolean ownerMayLeave = !ownerBrowser.all(By.id("members:leave")).isEmpty();
+        ownerView.removeMember(inside.username());
+
+        Browser insideBrowser = browsers.open(app).logIn(inside);
+        insideBrowser.go("rooms/" + roomId);
+        String removedSees = insideBrowser.text(By.id("error-title"));
+
+        Browser leaverBrowser = browsers.open(app).logIn(leaver);
+        RoomPage leaverView = RoomPage.open(leaverBrowser, roomId);
+        boolean memberMayRemove = !leaverView.removeButtons().isEmpty();
+        leaverView.leave();
+        List<String> leaverRooms = Pages.roomNames(leaverBrowser);
+        leaverBrowser.go("rooms/" + roomId);
+        String leaverSees = leaverBrowser.text(By.id("error-title"));
+
+        assertAll(
+                () -> assertEquals(List.of(outside.username()), suggested, "suggestions must be exactly the non-members"),
+                () -> assertEquals(List.of(inside.username(), outside.username(), leaver.username()).stream().sorted().toList(),
+                        removable, "the owner may remove everyone but themself"),
+                () -> assertFalse(ownerMayLeave, "the owner is offered to leave"),
+                () -> assertEquals("Page not found", removedSees, "a removed member still sees the room"),
+                () -> assertFalse(memberMayRemove, "a member is offered to remove others"),
+                () -> assertFalse(leaverRooms.contains("Team " + tag), "the room is still in the leaver's list"),
+                () -> assertEquals("Page not found", leaverSees, "the leaver still sees the room"),
+                () -> assertEquals(List.of(owner.username(), outside.username()).stream().sorted().toList(),
+                        owner.room(roomId).getJsonArray("members").getValuesAs(jakarta.json.JsonObject.class).stream()
+                                .map(m -> m.getString("username")).sorted().toList(), "stored members"));
+    }
+
+    @Test
+    void aStrangerTypingTheAddressGetsTheNotFoundPage(App app, Browsers browsers) {
+        ChatUser owner = app.newUser("private");
+        ChatUser stranger = app.newUser("stranger");
+        long roomId = Jsons.id(owner.createRoom("Private plans"));
+        owner.send(roomId, "secret: the launch is on Friday");
+        Browser browser = browsers.open(app).logIn(stranger);
+
+        browser.go("rooms/" + roomId);
+        String title = browser.text(By.id("error-title"));
+        String page = browser.driver().getPageSource();
+        browser.go("rooms/" + (roomId + 1_000_000));
+        String missingTitle = browser.text(By.id("error-title"));
+
+        assertAll(
+                () -> assertEquals("Page not found", title),
+                () -> assertFalse(page.contains("Private plans") || page.contains("secret"), "the page leaks the room"),
+                () -> assertEquals(title, missingTitle, "a private room and a missing one must look the same"));
+    }
 }

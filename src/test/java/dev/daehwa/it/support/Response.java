@@ -128,6 +128,19 @@ public final class Response {
         return Integer.parseInt(value.trim());
     }
 
+    /**
+     * The count a page reports at its very end (a page's headers leave before it has rendered,
+     * so pages cannot use the header): {@code <span id="sql-statements" hidden>N</span>}.
+     */
+    public int pageSqlStatements() {
+        java.util.regex.Matcher count = java.util.regex.Pattern
+                .compile("<span id=\"sql-statements\"[^>]*>(\\d+)</span>").matcher(body);
+        if (!count.find()) {
+            return fail("no sql-statements element in the page " + this);
+        }
+        return Integer.parseInt(count.group(1));
+    }
+
     private static JsonValue.ValueType typeOf(JsonObject object, String key) {
         JsonValue value = object.get(key);
         return value == null ? null : value.getValueType();

@@ -43,14 +43,17 @@ public class MembersBacking implements Serializable {
     private List<MemberView> members = List.of();
     private UserOption newMember;
 
-    /** Called once by the room page when it opens the room. */
-    void show(long roomId) {
-        this.roomId = roomId;
-        refresh();
+    /** Called once by the room page with the room it opened. */
+    void show(RoomView view) {
+        this.roomId = view.room().id();
+        list(view);
     }
 
     private void refresh() {
-        RoomView view = queries.room(viewer.getId(), roomId);
+        list(queries.room(viewer.getId(), roomId));
+    }
+
+    private void list(RoomView view) {
         long me = viewer.getId();
         members = view.members().stream()
                 .map(u -> new MemberView(u.username(), u.displayName(), view.room().isOwnedBy(u.id()), u.id() == me,

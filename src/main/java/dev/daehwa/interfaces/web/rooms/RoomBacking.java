@@ -53,7 +53,7 @@ public class RoomBacking {
             Pages.notFound();
             return;
         }
-        members.show(id);
+        members.show(opened.room());
     }
 
     public boolean isOpen() {
