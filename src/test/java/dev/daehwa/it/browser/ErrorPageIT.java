@@ -56,6 +56,29 @@ class ErrorPageIT {
         assertAll(checks);
     }
 
+    /**
+     * A page whose server-side state is gone (server restarted, or kept open past the session)
+     * shows the expired page in the app's look on its next ajax action, not a broken page.
+     */
+    @Test
+    void anAjaxActionOnAnExpiredPageShowsTheExpiredPage(App app, Browsers browsers) {
+        ChatUser alice = app.newUser("expired");
+        long roomId = alice.createRoomId();
+        Browser browser = browsers.open(app).logIn(alice);
+        RoomPage.open(browser, roomId).openMembers();
+        // What the server would see after losing the view: a view state it does not know.
+        browser.script("document.querySelectorAll(\"input[name='jakarta.faces.ViewState']\").forEach(i => i.value = '-1:-1')");
+
+        browser.click("members:add");
+
+        String title = browser.text(By.id("error-title"));
+        String body = browser.present(By.tagName("body")).getText();
+        assertAll(
+                () -> assertEquals("This page expired", title),
+                () -> assertFalse(body.contains("Exception") || body.contains("\tat "), "leaks internals: " + body),
+                () -> assertFalse(browser.all(By.cssSelector(".topbar")).isEmpty(), "not in the app's look"));
+    }
+
     private static void assertNotFoundPage(Browser browser) {
         String title = browser.text(By.id("error-title"));
         String type = String.valueOf(browser.script("return document.contentType"));

@@ -10,6 +10,7 @@ import dev.daehwa.it.browser.Browser.Language;
 import dev.daehwa.it.browser.Browser.Screen;
 import dev.daehwa.it.support.App;
 import dev.daehwa.it.support.ChatUser;
+import dev.daehwa.it.support.Jsons;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -64,6 +65,26 @@ class LanguageIT {
 
         Map<String, String> errors = Pages.awaitFieldErrors(browser, "join");
         assertTrue(errors.values().stream().allMatch(Pages::hasHangul), "errors not in Korean: " + errors);
+    }
+
+    @Test
+    void theRoomPageIsKoreanForAKoreanBrowser(App app, Browsers browsers) {
+        ChatUser minji = app.newUser("roomko");
+        long roomId = Jsons.id(minji.createRoom("회의실"));
+        minji.send(roomId, "안녕하세요");
+        Browser browser = browsers.open(app, Screen.DESKTOP, Language.KOREAN).logIn(minji);
+
+        RoomPage.open(browser, roomId);
+
+        String send = browser.text(By.id("composer-send"));
+        String members = browser.text(By.cssSelector("#members-panel summary"));
+        String placeholder = browser.present(By.id("composer-text")).getDomAttribute("placeholder");
+        String newRoom = buttonText(browser, "new-room-open");
+        assertAll(
+                () -> assertTrue(Pages.hasHangul(send), "send: " + send),
+                () -> assertTrue(Pages.hasHangul(members), "members: " + members),
+                () -> assertTrue(Pages.hasHangul(placeholder), "composer placeholder: " + placeholder),
+                () -> assertTrue(Pages.hasHangul(newRoom), "new room: " + newRoom));
     }
 
     @Test
