@@ -1,6 +1,7 @@
 package dev.daehwa.application;
 
 import dev.daehwa.domain.error.ConflictException;
+import dev.daehwa.domain.error.FieldRefusal;
 import dev.daehwa.domain.user.AccountRules;
 import dev.daehwa.domain.user.User;
 import dev.daehwa.domain.user.UserRepository;
@@ -29,10 +30,11 @@ public class AccountService {
     public User register(String username, String password, String email, String displayName) {
         AccountRules.ValidAccount account = AccountRules.check(username, password, email, displayName);
         if (users.usernameTaken(account.username())) {
-            throw new ConflictException("The username '" + account.username() + "' is taken.", "username");
+            throw new ConflictException("The username '" + account.username() + "' is taken.",
+                    FieldRefusal.USERNAME_TAKEN);
         }
         if (users.emailTaken(account.email())) {
-            throw new ConflictException("An account with this email already exists.", "email");
+            throw new ConflictException("An account with this email already exists.", FieldRefusal.EMAIL_TAKEN);
         }
         User user = User.register(account, passwords.hash(password), Instant.now(clock));
         // A concurrent registration of the same name can still win the race; the unique

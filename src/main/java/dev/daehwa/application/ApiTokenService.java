@@ -1,5 +1,6 @@
 package dev.daehwa.application;
 
+import dev.daehwa.domain.error.FieldRefusal;
 import dev.daehwa.domain.error.InvalidInputException;
 import dev.daehwa.domain.error.NotFoundException;
 import dev.daehwa.domain.user.ApiToken;
@@ -21,6 +22,7 @@ import java.util.Optional;
 public class ApiTokenService {
 
     static final int NAME_MAX = 100;
+    private static final String NAME_LENGTH = "A token needs a name of 1 to 100 characters.";
 
     @Inject
     private ApiTokenRepository tokens;
@@ -37,8 +39,11 @@ public class ApiTokenService {
 
     public IssuedToken issue(long userId, String name) {
         String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > NAME_MAX) {
-            throw InvalidInputException.of("name", "A token needs a name of 1 to 100 characters.");
+        if (trimmed.isEmpty()) {
+            throw InvalidInputException.of(FieldRefusal.NAME_REQUIRED, NAME_LENGTH);
+        }
+        if (trimmed.length() > NAME_MAX) {
+            throw InvalidInputException.of(FieldRefusal.NAME_TOO_LONG, NAME_LENGTH);
         }
         User owner = users.get(userId);
         String secret = TokenSecrets.newSecret();

@@ -1,5 +1,6 @@
 package dev.daehwa.application;
 
+import dev.daehwa.domain.error.FieldRefusal;
 import dev.daehwa.domain.error.InvalidInputException;
 import dev.daehwa.domain.error.NotFoundException;
 import dev.daehwa.domain.message.Message;
@@ -33,11 +34,11 @@ public class MessageHistory {
     /** Without a cursor, the newest page; {@code before} pages back, {@code after} pages forward. */
     public Page page(long userId, long roomId, Long before, Long after, Integer limit) {
         if (before != null && after != null) {
-            throw InvalidInputException.of("before", "Use either before or after, not both.");
+            throw InvalidInputException.of(FieldRefusal.BEFORE_WITH_AFTER, "Use either before or after, not both.");
         }
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
-            throw InvalidInputException.of("limit", "limit must be between 1 and 200.");
+            throw InvalidInputException.of(FieldRefusal.LIMIT_OUT_OF_RANGE, "limit must be between 1 and 200.");
         }
         rooms.findMembership(roomId, userId).orElseThrow(NotFoundException::room);
         if (after != null) {

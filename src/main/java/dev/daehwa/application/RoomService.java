@@ -1,5 +1,6 @@
 package dev.daehwa.application;
 
+import dev.daehwa.domain.error.FieldRefusal;
 import dev.daehwa.domain.error.InvalidInputException;
 import dev.daehwa.domain.error.NotFoundException;
 import dev.daehwa.domain.room.Membership;
@@ -47,7 +48,8 @@ public class RoomService {
         Set<String> foundKeys = found.stream().map(u -> User.keyOf(u.username())).collect(Collectors.toSet());
         List<String> unknown = wanted.stream().filter(k -> !foundKeys.contains(k)).toList();
         if (!unknown.isEmpty()) {
-            throw InvalidInputException.of("members", "No such user: " + String.join(", ", unknown) + ".");
+            throw InvalidInputException.of(FieldRefusal.MEMBERS_UNKNOWN_USER,
+                    "No such user: " + String.join(", ", unknown) + ".");
         }
         Instant now = Instant.now(clock);
         Room room = Room.open(name, description, owner, now);
@@ -104,7 +106,7 @@ public class RoomService {
     /** Moves the caller's read marker forward; never back, never past the newest message. */
     public void markRead(long actorId, long roomId, long seq) {
         if (seq < 0) {
-            throw InvalidInputException.of("seq", "seq must be zero or more.");
+            throw InvalidInputException.of(FieldRefusal.SEQ_OUT_OF_RANGE, "seq must be zero or more.");
         }
         membership(actorId, roomId).markReadUpTo(seq);
     }

@@ -1,7 +1,7 @@
 package dev.daehwa.domain.error;
 
 /** No valid session or token came with a request that needs one, or the credentials were wrong. */
-public class AuthenticationRequiredException extends DomainException {
+public final class AuthenticationRequiredException extends DomainException {
 
     public AuthenticationRequiredException(String detail) {
         super(detail);

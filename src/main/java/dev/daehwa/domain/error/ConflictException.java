@@ -3,23 +3,23 @@ package dev.daehwa.domain.error;
 import java.util.List;
 
 /** The request clashes with the current state: a taken username, an owner trying to leave. */
-public class ConflictException extends DomainException {
+public final class ConflictException extends DomainException {
 
-    private final String field;
+    private final FieldRefusal refusal;
 
     public ConflictException(String detail) {
         this(detail, null);
     }
 
     /** A conflict caused by one input field (a taken username), so a form can show it there. */
-    public ConflictException(String detail, String field) {
+    public ConflictException(String detail, FieldRefusal refusal) {
         super(detail);
-        this.field = field;
+        this.refusal = refusal;
     }
 
     @Override
     public List<FieldError> fieldErrors() {
-        return field == null ? List.of() : List.of(new FieldError(field, getMessage()));
+        return refusal == null ? List.of() : List.of(refusal.error(getMessage()));
     }
 
     @Override

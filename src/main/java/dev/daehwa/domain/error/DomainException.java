@@ -5,9 +5,12 @@ import java.util.List;
 /**
  * A rule of the chat said no. Each subclass maps to one HTTP status and one problem type, so the
  * REST API, the web UI and later the WebSocket endpoint can all explain a refusal the same way.
- * Unchecked, so that {@code @Transactional} services roll back when one is thrown.
+ * Unchecked, so that {@code @Transactional} services roll back when one is thrown. Sealed, so that
+ * the kinds of refusal can be listed (the pages need a text for each).
  */
-public abstract class DomainException extends RuntimeException {
+public abstract sealed class DomainException extends RuntimeException
+        permits AuthenticationRequiredException, ConflictException, InvalidInputException, NotFoundException,
+        PermissionDeniedException, TooManyAttemptsException {
 
     protected DomainException(String detail) {
         super(detail);

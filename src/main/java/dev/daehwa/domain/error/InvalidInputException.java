@@ -3,7 +3,7 @@ package dev.daehwa.domain.error;
 import java.util.List;
 
 /** The request was understood but its values break a rule (length, format, range). */
-public class InvalidInputException extends DomainException {
+public final class InvalidInputException extends DomainException {
 
     private final List<FieldError> errors;
 
@@ -12,8 +12,17 @@ public class InvalidInputException extends DomainException {
         this.errors = List.copyOf(errors);
     }
 
-    public static InvalidInputException of(String field, String message) {
-        return new InvalidInputException(List.of(new FieldError(field, message)));
+    public static InvalidInputException of(FieldRefusal refusal, String message) {
+        return new InvalidInputException(List.of(refusal.error(message)));
+    }
+
+    /**
+     * For the REST layer's checks of the request's shape (a missing body, a query parameter that
+     * is not a number), which no page ever shows. Rules of the domain use {@link FieldRefusal}, so
+     * that the pages are sure to have their translations.
+     */
+    public static InvalidInputException of(String field, String code, String message) {
+        return new InvalidInputException(List.of(new FieldError(field, code, message)));
     }
 
     private static String summary(List<FieldError> errors) {

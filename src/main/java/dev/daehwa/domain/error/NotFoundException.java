@@ -4,7 +4,7 @@ package dev.daehwa.domain.error;
  * The thing does not exist, or the caller may not know that it exists. Rooms a caller is not a
  * member of are reported with exactly this exception, so room ids cannot be probed.
  */
-public class NotFoundException extends DomainException {
+public final class NotFoundException extends DomainException {
 
     public NotFoundException(String detail) {
         super(detail);

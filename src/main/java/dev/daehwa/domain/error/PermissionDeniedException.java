@@ -1,7 +1,7 @@
 package dev.daehwa.domain.error;
 
 /** The caller can see the thing but this action on it is not theirs to take. */
-public class PermissionDeniedException extends DomainException {
+public final class PermissionDeniedException extends DomainException {
 
     public PermissionDeniedException(String detail) {
         super(detail);

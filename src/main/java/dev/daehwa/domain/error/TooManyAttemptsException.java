@@ -3,7 +3,7 @@ package dev.daehwa.domain.error;
 import java.time.Duration;
 
 /** Login throttling: too many failures for one username; try again after {@link #retryAfter()}. */
-public class TooManyAttemptsException extends DomainException {
+public final class TooManyAttemptsException extends DomainException {
 
     private final Duration retryAfter;
 

@@ -2,6 +2,7 @@ package dev.daehwa.domain.room;
 
 import dev.daehwa.domain.error.ConflictException;
 import dev.daehwa.domain.error.FieldError;
+import dev.daehwa.domain.error.FieldRefusal;
 import dev.daehwa.domain.error.InvalidInputException;
 import dev.daehwa.domain.error.PermissionDeniedException;
 import dev.daehwa.domain.user.User;
@@ -127,10 +128,10 @@ public class Room {
     private static String checkedName(String value) {
         String trimmed = value == null ? "" : value.strip();
         if (trimmed.isEmpty()) {
-            throw InvalidInputException.of("name", "Room name is required.");
+            throw InvalidInputException.of(FieldRefusal.NAME_REQUIRED, "Room name is required.");
         }
         if (trimmed.codePointCount(0, trimmed.length()) > NAME_MAX) {
-            throw InvalidInputException.of("name", "Room name must be at most 100 characters.");
+            throw InvalidInputException.of(FieldRefusal.NAME_TOO_LONG, "Room name must be at most 100 characters.");
         }
         return trimmed;
     }
@@ -138,7 +139,8 @@ public class Room {
     private static String checkedDescription(String value) {
         String trimmed = value == null ? "" : value.strip();
         if (trimmed.codePointCount(0, trimmed.length()) > DESCRIPTION_MAX) {
-            throw InvalidInputException.of("description", "Description must be at most 1000 characters.");
+            throw InvalidInputException.of(FieldRefusal.DESCRIPTION_TOO_LONG,
+                    "Description must be at most 1000 characters.");
         }
         return trimmed;
     }

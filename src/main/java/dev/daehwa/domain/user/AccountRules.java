@@ -1,6 +1,7 @@
 package dev.daehwa.domain.user;
 
 import dev.daehwa.domain.error.FieldError;
+import dev.daehwa.domain.error.FieldRefusal;
 import dev.daehwa.domain.error.InvalidInputException;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ public final class AccountRules {
     public static final int DISPLAY_NAME_MAX = 50;
     public static final int EMAIL_MAX = 254;
 
+    private static final String USERNAME_LENGTH = "Username must be 3 to 30 characters.";
     private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{Nd}_.-]+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -35,24 +37,27 @@ public final class AccountRules {
         List<FieldError> errors = new ArrayList<>();
         String name = normalise(username);
         if (name.isEmpty()) {
-            errors.add(new FieldError("username", "Username is required."));
-        } else if (length(name) < USERNAME_MIN || length(name) > USERNAME_MAX) {
-            errors.add(new FieldError("username", "Username must be 3 to 30 characters."));
+            errors.add(FieldRefusal.USERNAME_REQUIRED.error("Username is required."));
+        } else if (length(name) < USERNAME_MIN) {
+            errors.add(FieldRefusal.USERNAME_TOO_SHORT.error(USERNAME_LENGTH));
+        } else if (length(name) > USERNAME_MAX) {
+            errors.add(FieldRefusal.USERNAME_TOO_LONG.error(USERNAME_LENGTH));
         } else if (!USERNAME.matcher(name).matches()) {
-            errors.add(new FieldError("username", "Username may contain only letters, digits, '_', '.' and '-'."));
+            errors.add(FieldRefusal.USERNAME_FORMAT.error(
+                    "Username may contain only letters, digits, '_', '.' and '-'."));
         }
         checkPassword(password, errors);
         String mail = normalise(email);
         if (mail.isEmpty()) {
-            errors.add(new FieldError("email", "Email is required."));
+            errors.add(FieldRefusal.EMAIL_REQUIRED.error("Email is required."));
         } else if (mail.length() > EMAIL_MAX || !EMAIL.matcher(mail).matches()) {
-            errors.add(new FieldError("email", "Email must look like name@example.com."));
+            errors.add(FieldRefusal.EMAIL_FORMAT.error("Email must look like name@example.com."));
         }
         String shown = normalise(displayName);
         if (shown.isEmpty()) {
             shown = name;
         } else if (length(shown) > DISPLAY_NAME_MAX) {
-            errors.add(new FieldError("displayName", "Display name must be at most 50 characters."));
+            errors.add(FieldRefusal.DISPLAY_NAME_TOO_LONG.error("Display name must be at most 50 characters."));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -62,11 +67,11 @@ public final class AccountRules {
 
     private static void checkPassword(String password, List<FieldError> errors) {
         if (password == null || password.isEmpty()) {
-            errors.add(new FieldError("password", "Password is required."));
+            errors.add(FieldRefusal.PASSWORD_REQUIRED.error("Password is required."));
         } else if (password.length() < PASSWORD_MIN) {
-            errors.add(new FieldError("password", "Password must be at least 8 characters."));
+            errors.add(FieldRefusal.PASSWORD_TOO_SHORT.error("Password must be at least 8 characters."));
         } else if (password.length() > PASSWORD_MAX) {
-            errors.add(new FieldError("password", "Password must be at most 1024 characters."));
+            errors.add(FieldRefusal.PASSWORD_TOO_LONG.error("Password must be at most 1024 characters."));
         }
     }
 

@@ -40,7 +40,8 @@ public record Problem(String type, String title, int status, String detail, List
                 .add("detail", detail);
         if (!errors.isEmpty()) {
             JsonArrayBuilder list = Json.createArrayBuilder();
-            errors.forEach(e -> list.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+            errors.forEach(e -> list.add(Json.createObjectBuilder()
+                    .add("field", e.field()).add("code", e.code()).add("message", e.message())));
             json.add("errors", list);
         }
         return json.build().toString();

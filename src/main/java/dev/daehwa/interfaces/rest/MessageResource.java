@@ -52,7 +52,7 @@ public class MessageResource {
         long userId = caller.requireUserId();
         Long roomId = QueryParameters.optionalLong("room", room);
         if (roomId == null) {
-            throw InvalidInputException.of("room", "The room query parameter is required.");
+            throw InvalidInputException.of("room", "required", "The room query parameter is required.");
         }
         MessageHistory.Page page = history.page(userId, roomId, QueryParameters.optionalLong("before", before),
                 QueryParameters.optionalLong("after", after), QueryParameters.optionalInt("limit", limit));
@@ -68,7 +68,7 @@ public class MessageResource {
         long userId = caller.requireUserId();
         Requests.PostMessage r = RequestBodies.required(body);
         if (r.roomId() == null) {
-            throw InvalidInputException.of("roomId", "roomId is required.");
+            throw InvalidInputException.of("roomId", "required", "roomId is required.");
         }
         MessageService.Posted posted = messages.post(userId, r.roomId(), r.content(), r.clientMessageId());
         return Response.status(posted.created() ? Response.Status.CREATED : Response.Status.OK)

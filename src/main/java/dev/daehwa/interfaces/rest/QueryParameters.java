@@ -19,7 +19,7 @@ final class QueryParameters {
         try {
             return Long.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw InvalidInputException.of(name, name + " must be a whole number.");
+            throw InvalidInputException.of(name, "format", name + " must be a whole number.");
         }
     }
 
@@ -29,7 +29,7 @@ final class QueryParameters {
             return null;
         }
         if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
-            throw InvalidInputException.of(name, name + " is out of range.");
+            throw InvalidInputException.of(name, "out-of-range", name + " is out of range.");
         }
         return number.intValue();
     }

@@ -10,7 +10,7 @@ final class RequestBodies {
 
     static <T> T required(T body) {
         if (body == null) {
-            throw InvalidInputException.of("body", "A JSON body is required.");
+            throw InvalidInputException.of("body", "required", "A JSON body is required.");
         }
         return body;
     }

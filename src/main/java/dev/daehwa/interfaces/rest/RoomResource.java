@@ -120,7 +120,7 @@ public class RoomResource {
         long userId = caller.requireUserId();
         Long seq = RequestBodies.required(body).seq();
         if (seq == null) {
-            throw InvalidInputException.of("seq", "seq is required.");
+            throw InvalidInputException.of("seq", "required", "seq is required.");
         }
         rooms.markRead(userId, id, seq);
         return Response.noContent().build();

@@ -51,14 +51,14 @@ class MessageContentTest {
     @NullAndEmptySource
     @ValueSource(strings = {" ", "   ", "\n\t\r\n", "\u3000", "\u2003\u2003"})
     void emptyOrWhitespaceOnlyIsRejected(String content) {
-        assertEquals(List.of(new FieldError("content", EMPTY)), contentErrors(content));
+        assertEquals(List.of(new FieldError("content", "required", EMPTY)), contentErrors(content));
     }
 
     @Test
     void tenThousandCharactersAreAllowed() {
         String max = "a".repeat(10_000);
         assertEquals(max, MessageContent.check(max));
-        assertEquals(List.of(new FieldError("content", TOO_LONG)), contentErrors("a".repeat(10_001)));
+        assertEquals(List.of(new FieldError("content", "too-long", TOO_LONG)), contentErrors("a".repeat(10_001)));
     }
 
     @Test
@@ -66,14 +66,14 @@ class MessageContentTest {
         String max = "😀".repeat(10_000);
         assertEquals(20_000, max.length(), "each emoji is two UTF-16 units");
         assertEquals(max, MessageContent.check(max));
-        assertEquals(List.of(new FieldError("content", TOO_LONG)), contentErrors("😀".repeat(10_001)));
+        assertEquals(List.of(new FieldError("content", "too-long", TOO_LONG)), contentErrors("😀".repeat(10_001)));
     }
 
     @Test
     void tenThousandHangulSyllablesAreAllowed() {
         String max = "한".repeat(10_000);
         assertEquals(max, MessageContent.check(max));
-        assertEquals(List.of(new FieldError("content", TOO_LONG)), contentErrors("한".repeat(10_001)));
+        assertEquals(List.of(new FieldError("content", "too-long", TOO_LONG)), contentErrors("한".repeat(10_001)));
     }
 
     @Test
@@ -94,7 +94,8 @@ class MessageContentTest {
         assertEquals("x", MessageContent.checkClientMessageId("x"));
         String hundred = "c".repeat(100);
         assertEquals(hundred, MessageContent.checkClientMessageId(hundred));
-        assertEquals(List.of(new FieldError("clientMessageId", BAD_CLIENT_ID)), clientIdErrors("c".repeat(101)));
+        assertEquals(List.of(new FieldError("clientMessageId", "too-long", BAD_CLIENT_ID)),
+                clientIdErrors("c".repeat(101)));
     }
 
     @Test
@@ -107,6 +108,7 @@ class MessageContentTest {
     @EmptySource
     @ValueSource(strings = {" ", "   ", "\t\n"})
     void blankClientMessageIdIsRejected(String clientMessageId) {
-        assertEquals(List.of(new FieldError("clientMessageId", BAD_CLIENT_ID)), clientIdErrors(clientMessageId));
+        assertEquals(List.of(new FieldError("clientMessageId", "blank", BAD_CLIENT_ID)),
+                clientIdErrors(clientMessageId));
     }
 }

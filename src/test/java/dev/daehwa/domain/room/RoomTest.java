@@ -67,25 +67,27 @@ class RoomTest {
     @NullAndEmptySource
     @ValueSource(strings = {"   ", "\t\n", "\u3000"})
     void nameIsRequired(String name) {
-        assertEquals(List.of(new FieldError("name", NAME_REQUIRED)), openErrors(name, ""));
+        assertEquals(List.of(new FieldError("name", "required", NAME_REQUIRED)), openErrors(name, ""));
     }
 
     @Test
     void nameIsAtMost100CodePoints() {
         assertEquals("n".repeat(100), Room.open("n".repeat(100), "", owner, T0).name());
-        assertEquals(List.of(new FieldError("name", NAME_TOO_LONG)), openErrors("n".repeat(101), ""));
+        assertEquals(List.of(new FieldError("name", "too-long", NAME_TOO_LONG)), openErrors("n".repeat(101), ""));
         // 100 emoji are 200 UTF-16 units, yet 100 characters
         assertEquals("🎉".repeat(100), Room.open("🎉".repeat(100), "", owner, T0).name());
-        assertEquals(List.of(new FieldError("name", NAME_TOO_LONG)), openErrors("🎉".repeat(101), ""));
+        assertEquals(List.of(new FieldError("name", "too-long", NAME_TOO_LONG)), openErrors("🎉".repeat(101), ""));
         assertEquals("방".repeat(100), Room.open("  " + "방".repeat(100) + "  ", "", owner, T0).name());
     }
 
     @Test
     void descriptionIsAtMost1000CodePoints() {
         assertEquals("d".repeat(1000), Room.open("general", "d".repeat(1000), owner, T0).description());
-        assertEquals(List.of(new FieldError("description", DESCRIPTION_TOO_LONG)), openErrors("general", "d".repeat(1001)));
+        assertEquals(List.of(new FieldError("description", "too-long", DESCRIPTION_TOO_LONG)),
+                openErrors("general", "d".repeat(1001)));
         assertEquals("😀".repeat(1000), Room.open("general", "😀".repeat(1000), owner, T0).description());
-        assertEquals(List.of(new FieldError("description", DESCRIPTION_TOO_LONG)), openErrors("general", "😀".repeat(1001)));
+        assertEquals(List.of(new FieldError("description", "too-long", DESCRIPTION_TOO_LONG)),
+                openErrors("general", "😀".repeat(1001)));
         assertEquals("d".repeat(1000), Room.open("general", " " + "d".repeat(1000) + "\n", owner, T0).description());
     }
 
@@ -96,26 +98,26 @@ class RoomTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> Room.checkNewRoom("  ", "d".repeat(1001)));
         assertEquals(List.of(
-                new FieldError("name", NAME_REQUIRED),
-                new FieldError("description", DESCRIPTION_TOO_LONG)), e.fieldErrors());
+                new FieldError("name", "required", NAME_REQUIRED),
+                new FieldError("description", "too-long", DESCRIPTION_TOO_LONG)), e.fieldErrors());
         assertEquals("2 fields are invalid.", e.getMessage());
     }
 
     @Test
     void checkNewRoomReportsATooLongNameWithATooLongDescription() {
         assertEquals(List.of(
-                        new FieldError("name", NAME_TOO_LONG),
-                        new FieldError("description", DESCRIPTION_TOO_LONG)),
+                        new FieldError("name", "too-long", NAME_TOO_LONG),
+                        new FieldError("description", "too-long", DESCRIPTION_TOO_LONG)),
                 assertThrows(InvalidInputException.class,
                         () -> Room.checkNewRoom("n".repeat(101), "d".repeat(1001))).fieldErrors());
     }
 
     @Test
     void checkNewRoomReportsASingleError() {
-        assertEquals(List.of(new FieldError("description", DESCRIPTION_TOO_LONG)),
+        assertEquals(List.of(new FieldError("description", "too-long", DESCRIPTION_TOO_LONG)),
                 assertThrows(InvalidInputException.class,
                         () -> Room.checkNewRoom("general", "d".repeat(1001))).fieldErrors());
-        assertEquals(List.of(new FieldError("name", NAME_REQUIRED)),
+        assertEquals(List.of(new FieldError("name", "required", NAME_REQUIRED)),
                 assertThrows(InvalidInputException.class, () -> Room.checkNewRoom(null, null)).fieldErrors());
     }
 
@@ -136,7 +138,7 @@ class RoomTest {
         assertEquals(T0, room.createdAt());
 
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> room.rename(" ", T0.plusSeconds(120)));
-        assertEquals(List.of(new FieldError("name", NAME_REQUIRED)), e.fieldErrors());
+        assertEquals(List.of(new FieldError("name", "required", NAME_REQUIRED)), e.fieldErrors());
         assertEquals("random", room.name(), "a refused rename changes nothing");
         assertEquals(later, room.updatedAt());
         assertThrows(InvalidInputException.class, () -> room.rename("n".repeat(101), T0));
@@ -151,7 +153,7 @@ class RoomTest {
 
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> room.describe("d".repeat(1001), T0.plusSeconds(120)));
-        assertEquals(List.of(new FieldError("description", DESCRIPTION_TOO_LONG)), e.fieldErrors());
+        assertEquals(List.of(new FieldError("description", "too-long", DESCRIPTION_TOO_LONG)), e.fieldErrors());
         assertEquals("about things", room.description());
         assertEquals(later, room.updatedAt());
     }

@@ -39,8 +39,8 @@ class AccountRulesTest {
                 () -> AccountRules.check(username, password, email, displayName)).fieldErrors();
     }
 
-    private static void assertOnlyError(String field, String message, List<FieldError> errors) {
-        assertEquals(List.of(new FieldError(field, message)), errors);
+    private static void assertOnlyError(String field, String code, String message, List<FieldError> errors) {
+        assertEquals(List.of(new FieldError(field, code, message)), errors);
     }
 
     private static String nfd(String value) {
@@ -75,51 +75,51 @@ class AccountRulesTest {
     @NullAndEmptySource
     @ValueSource(strings = {"   ", "\t\n", "\u3000"})
     void usernameIsRequired(String username) {
-        assertOnlyError("username", USERNAME_REQUIRED, errorsOf(username, PASSWORD, EMAIL, null));
+        assertOnlyError("username", "required", USERNAME_REQUIRED, errorsOf(username, PASSWORD, EMAIL, null));
     }
 
     @Test
     void usernameLengthIsThreeToThirty() {
-        assertOnlyError("username", USERNAME_LENGTH, errorsOf("ab", PASSWORD, EMAIL, null));
+        assertOnlyError("username", "too-short", USERNAME_LENGTH, errorsOf("ab", PASSWORD, EMAIL, null));
         assertEquals("abc", withUsername("abc").username());
         assertEquals("a".repeat(30), withUsername("a".repeat(30)).username());
-        assertOnlyError("username", USERNAME_LENGTH, errorsOf("a".repeat(31), PASSWORD, EMAIL, null));
+        assertOnlyError("username", "too-long", USERNAME_LENGTH, errorsOf("a".repeat(31), PASSWORD, EMAIL, null));
     }
 
     @Test
     void usernameLengthCountsHangulSyllablesAsOneEach() {
-        assertOnlyError("username", USERNAME_LENGTH, errorsOf("김철", PASSWORD, EMAIL, null));
+        assertOnlyError("username", "too-short", USERNAME_LENGTH, errorsOf("김철", PASSWORD, EMAIL, null));
         assertEquals("김철수", withUsername("김철수").username());
         assertEquals("가".repeat(30), withUsername("가".repeat(30)).username());
-        assertOnlyError("username", USERNAME_LENGTH, errorsOf("가".repeat(31), PASSWORD, EMAIL, null));
+        assertOnlyError("username", "too-long", USERNAME_LENGTH, errorsOf("가".repeat(31), PASSWORD, EMAIL, null));
     }
 
     @Test
     void usernameLengthCountsCodePointsNotUtf16Units() {
         // two code points, four UTF-16 units: too short
-        assertOnlyError("username", USERNAME_LENGTH, errorsOf(BOLD_A.repeat(2), PASSWORD, EMAIL, null));
+        assertOnlyError("username", "too-short", USERNAME_LENGTH, errorsOf(BOLD_A.repeat(2), PASSWORD, EMAIL, null));
         assertEquals(BOLD_A.repeat(3), withUsername(BOLD_A.repeat(3)).username());
         // sixteen code points, thirty-two UTF-16 units: within 30
         assertEquals(BOLD_A.repeat(16), withUsername(BOLD_A.repeat(16)).username());
-        assertOnlyError("username", USERNAME_LENGTH, errorsOf(BOLD_A.repeat(31), PASSWORD, EMAIL, null));
+        assertOnlyError("username", "too-long", USERNAME_LENGTH, errorsOf(BOLD_A.repeat(31), PASSWORD, EMAIL, null));
     }
 
     @Test
     void surroundingWhitespaceDoesNotCountTowardsLength() {
         assertEquals("a".repeat(30), withUsername("  " + "a".repeat(30) + "  ").username());
-        assertOnlyError("username", USERNAME_LENGTH, errorsOf("  ab  ", PASSWORD, EMAIL, null));
+        assertOnlyError("username", "too-short", USERNAME_LENGTH, errorsOf("  ab  ", PASSWORD, EMAIL, null));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"al ice", "alice!", "al@ce", "a/b", "a+b", "smile😀", "<script>", "a'b", "한 글", "a\tb"})
     void usernameRejectsOtherCharacters(String username) {
-        assertOnlyError("username", USERNAME_CHARS, errorsOf(username, PASSWORD, EMAIL, null));
+        assertOnlyError("username", "format", USERNAME_CHARS, errorsOf(username, PASSWORD, EMAIL, null));
     }
 
     @Test
     void lengthIsCheckedBeforeCharacters() {
-        assertOnlyError("username", USERNAME_LENGTH, errorsOf("!!", PASSWORD, EMAIL, null));
-        assertOnlyError("username", USERNAME_LENGTH, errorsOf("!".repeat(31), PASSWORD, EMAIL, null));
+        assertOnlyError("username", "too-short", USERNAME_LENGTH, errorsOf("!!", PASSWORD, EMAIL, null));
+        assertOnlyError("username", "too-long", USERNAME_LENGTH, errorsOf("!".repeat(31), PASSWORD, EMAIL, null));
     }
 
     // ---------------------------------------------------------------- NFC
@@ -143,7 +143,7 @@ class AccountRulesTest {
     @Test
     void usernameLengthIsMeasuredAfterNormalisation() {
         // 가나 decomposes to four jamo, but is two characters once composed: too short
-        assertOnlyError("username", USERNAME_LENGTH, errorsOf(nfd("가나"), PASSWORD, EMAIL, null));
+        assertOnlyError("username", "too-short", USERNAME_LENGTH, errorsOf(nfd("가나"), PASSWORD, EMAIL, null));
         // 60 jamo compose to exactly 30 syllables: allowed
         String sixtyJamo = nfd("가".repeat(30));
         assertEquals(60, sixtyJamo.length());
@@ -163,20 +163,20 @@ class AccountRulesTest {
     @ParameterizedTest
     @NullAndEmptySource
     void passwordIsRequired(String password) {
-        assertOnlyError("password", PASSWORD_REQUIRED, errorsOf("alice", password, EMAIL, null));
+        assertOnlyError("password", "required", PASSWORD_REQUIRED, errorsOf("alice", password, EMAIL, null));
     }
 
     @Test
     void passwordLengthIsEightTo1024() {
-        assertOnlyError("password", PASSWORD_SHORT, errorsOf("alice", "1234567", EMAIL, null));
+        assertOnlyError("password", "too-short", PASSWORD_SHORT, errorsOf("alice", "1234567", EMAIL, null));
         assertEquals("alice", AccountRules.check("alice", "12345678", EMAIL, null).username());
         assertEquals("alice", AccountRules.check("alice", "p".repeat(1024), EMAIL, null).username());
-        assertOnlyError("password", PASSWORD_LONG, errorsOf("alice", "p".repeat(1025), EMAIL, null));
+        assertOnlyError("password", "too-long", PASSWORD_LONG, errorsOf("alice", "p".repeat(1025), EMAIL, null));
     }
 
     @Test
     void hugePasswordIsRefused() {
-        assertOnlyError("password", PASSWORD_LONG, errorsOf("alice", "p".repeat(1_000_000), EMAIL, null));
+        assertOnlyError("password", "too-long", PASSWORD_LONG, errorsOf("alice", "p".repeat(1_000_000), EMAIL, null));
     }
 
     // ---------------------------------------------------------------- email
@@ -185,14 +185,14 @@ class AccountRulesTest {
     @NullAndEmptySource
     @ValueSource(strings = {"   ", "\n"})
     void emailIsRequired(String email) {
-        assertOnlyError("email", EMAIL_REQUIRED, errorsOf("alice", PASSWORD, email, null));
+        assertOnlyError("email", "required", EMAIL_REQUIRED, errorsOf("alice", PASSWORD, email, null));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"alice", "alice@", "@example.com", "alice@example", "alice@@example.com",
             "al ice@example.com", "alice@exa mple.com", "alice@example.", "alice@.", "a@b@c.d"})
     void emailMustLookLikeAnAddress(String email) {
-        assertOnlyError("email", EMAIL_FORMAT, errorsOf("alice", PASSWORD, email, null));
+        assertOnlyError("email", "format", EMAIL_FORMAT, errorsOf("alice", PASSWORD, email, null));
     }
 
     @ParameterizedTest
@@ -207,7 +207,7 @@ class AccountRulesTest {
         String longest = "a".repeat(254 - domain.length()) + domain;
         assertEquals(254, longest.length());
         assertEquals(longest, AccountRules.check("alice", PASSWORD, longest, null).email());
-        assertOnlyError("email", EMAIL_FORMAT, errorsOf("alice", PASSWORD, "a" + longest, null));
+        assertOnlyError("email", "format", EMAIL_FORMAT, errorsOf("alice", PASSWORD, "a" + longest, null));
     }
 
     // ---------------------------------------------------------------- display name
@@ -232,10 +232,12 @@ class AccountRulesTest {
     @Test
     void displayNameIsAtMost50CodePoints() {
         assertEquals("x".repeat(50), AccountRules.check("alice", PASSWORD, EMAIL, "x".repeat(50)).displayName());
-        assertOnlyError("displayName", DISPLAY_NAME_LONG, errorsOf("alice", PASSWORD, EMAIL, "x".repeat(51)));
+        assertOnlyError("displayName", "too-long", DISPLAY_NAME_LONG,
+                errorsOf("alice", PASSWORD, EMAIL, "x".repeat(51)));
         // 50 emoji are 100 UTF-16 units, yet 50 characters
         assertEquals("😀".repeat(50), AccountRules.check("alice", PASSWORD, EMAIL, "😀".repeat(50)).displayName());
-        assertOnlyError("displayName", DISPLAY_NAME_LONG, errorsOf("alice", PASSWORD, EMAIL, "😀".repeat(51)));
+        assertOnlyError("displayName", "too-long", DISPLAY_NAME_LONG,
+                errorsOf("alice", PASSWORD, EMAIL, "😀".repeat(51)));
         assertEquals("가".repeat(50), AccountRules.check("alice", PASSWORD, EMAIL, " " + "가".repeat(50) + " ").displayName());
     }
 
@@ -246,10 +248,10 @@ class AccountRulesTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> AccountRules.check("a", "short", "not-an-email", "x".repeat(51)));
         assertEquals(List.of(
-                new FieldError("username", USERNAME_LENGTH),
-                new FieldError("password", PASSWORD_SHORT),
-                new FieldError("email", EMAIL_FORMAT),
-                new FieldError("displayName", DISPLAY_NAME_LONG)), e.fieldErrors());
+                new FieldError("username", "too-short", USERNAME_LENGTH),
+                new FieldError("password", "too-short", PASSWORD_SHORT),
+                new FieldError("email", "format", EMAIL_FORMAT),
+                new FieldError("displayName", "too-long", DISPLAY_NAME_LONG)), e.fieldErrors());
         assertEquals("4 fields are invalid.", e.getMessage());
         assertEquals(400, e.status());
         assertEquals("validation", e.problemType());
@@ -258,9 +260,9 @@ class AccountRulesTest {
     @Test
     void everythingMissingReportsEveryRequiredField() {
         assertEquals(List.of(
-                new FieldError("username", USERNAME_REQUIRED),
-                new FieldError("password", PASSWORD_REQUIRED),
-                new FieldError("email", EMAIL_REQUIRED)), errorsOf(null, null, null, null));
+                new FieldError("username", "required", USERNAME_REQUIRED),
+                new FieldError("password", "required", PASSWORD_REQUIRED),
+                new FieldError("email", "required", EMAIL_REQUIRED)), errorsOf(null, null, null, null));
     }
 
     @Test

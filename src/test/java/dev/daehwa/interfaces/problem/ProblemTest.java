@@ -8,6 +8,7 @@ import dev.daehwa.domain.error.AuthenticationRequiredException;
 import dev.daehwa.domain.error.ConflictException;
 import dev.daehwa.domain.error.DomainException;
 import dev.daehwa.domain.error.FieldError;
+import dev.daehwa.domain.error.FieldRefusal;
 import dev.daehwa.domain.error.InvalidInputException;
 import dev.daehwa.domain.error.NotFoundException;
 import dev.daehwa.domain.error.PermissionDeniedException;
@@ -77,8 +78,8 @@ class ProblemTest {
     @Test
     void validationProblemListsFieldErrorsInOrder() {
         InvalidInputException e = new InvalidInputException(List.of(
-                new FieldError("username", "Username is required."),
-                new FieldError("password", "Password must be at least 8 characters.")));
+                new FieldError("username", "required", "Username is required."),
+                new FieldError("password", "too-short", "Password must be at least 8 characters.")));
         JsonObject json = parse(Problem.of(e).toJson());
 
         assertEquals(Set.of("type", "title", "status", "detail", "errors"), json.keySet());
@@ -88,16 +89,19 @@ class ProblemTest {
         assertEquals("2 fields are invalid.", json.getString("detail"));
         JsonArray errors = json.getJsonArray("errors");
         assertEquals(2, errors.size());
-        assertEquals(Set.of("field", "message"), errors.getJsonObject(0).keySet());
+        assertEquals(Set.of("field", "code", "message"), errors.getJsonObject(0).keySet());
         assertEquals("username", errors.getJsonObject(0).getString("field"));
+        assertEquals("required", errors.getJsonObject(0).getString("code"));
         assertEquals("Username is required.", errors.getJsonObject(0).getString("message"));
         assertEquals("password", errors.getJsonObject(1).getString("field"));
+        assertEquals("too-short", errors.getJsonObject(1).getString("code"));
         assertEquals("Password must be at least 8 characters.", errors.getJsonObject(1).getString("message"));
     }
 
     @Test
     void singleFieldErrorIsSummarisedInDetail() {
-        JsonObject json = parse(Problem.of(InvalidInputException.of("content", "A message cannot be empty.")).toJson());
+        JsonObject json = parse(Problem.of(
+                InvalidInputException.of(FieldRefusal.CONTENT_REQUIRED, "A message cannot be empty.")).toJson());
         assertEquals("content: A message cannot be empty.", json.getString("detail"));
         assertEquals(1, json.getJsonArray("errors").size());
     }
@@ -136,6 +140,17 @@ class ProblemTest {
     }
 
     @Test
+    void aConflictAtOneFieldListsItWithItsCode() {
+        JsonObject json = parse(Problem.of(
+                new ConflictException("The username 'bob' is taken.", FieldRefusal.USERNAME_TAKEN)).toJson());
+        assertEquals("urn:daehwa:problem:conflict", json.getString("type"));
+        JsonObject error = json.getJsonArray("errors").getJsonObject(0);
+        assertEquals("username", error.getString("field"));
+        assertEquals("taken", error.getString("code"));
+        assertEquals("The username 'bob' is taken.", error.getString("message"));
+    }
+
+    @Test
     void quotesAndControlCharactersInDetailAreEscaped() {
         String detail = "No user named '\"bob\"' \\ here\n</script><b>&amp;</b>\ttab \u0001";
         String raw = Problem.of("not-found", "Not found", 404, detail).toJson();
@@ -148,9 +163,10 @@ class ProblemTest {
 
     @Test
     void quotesInFieldErrorsAreEscaped() {
-        InvalidInputException e = InvalidInputException.of("na\"me", "Say \"hi\".");
+        InvalidInputException e = InvalidInputException.of("na\"me", "co\"de", "Say \"hi\".");
         JsonObject error = parse(Problem.of(e).toJson()).getJsonArray("errors").getJsonObject(0);
         assertEquals("na\"me", error.getString("field"));
+        assertEquals("co\"de", error.getString("code"));
         assertEquals("Say \"hi\".", error.getString("message"));
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.daehwa.it.browser.Browser.Language;
+import dev.daehwa.it.browser.Browser.Screen;
 import dev.daehwa.it.support.App;
 import dev.daehwa.it.support.ChatUser;
 import org.junit.jupiter.api.Test;
@@ -106,6 +108,22 @@ class JoinPageIT {
                 () -> assertTrue(errors.containsKey("password"), "no error at password"),
                 () -> assertFalse(errors.containsKey("username"), "the username is fine"),
                 () -> assertFalse(errors.containsKey("displayName"), "the display name is fine"),
+                () -> assertNextToTheirFields(browser, errors.keySet()));
+    }
+
+    @Test
+    void aKoreanBrowserSeesKoreanErrorsNextToATooShortUsernameAndPassword(App app, Browsers browsers) {
+        Browser browser = browsers.open(app, Screen.DESKTOP, Language.KOREAN);
+
+        browser.go("join");
+        fillForm(browser, "ab", App.uniqueUsername("short") + "@example.test", "", "short", "short");
+        browser.click("join:submit");
+
+        Map<String, String> errors = Pages.awaitFieldErrors(browser, "join");
+        assertAll("errors " + errors,
+                () -> assertEquals(Set.of("username", "password"), errors.keySet(), "errors at username and password"),
+                () -> assertTrue(Pages.hasHangul(errors.getOrDefault("username", "")), "username error not in Korean"),
+                () -> assertTrue(Pages.hasHangul(errors.getOrDefault("password", "")), "password error not in Korean"),
                 () -> assertNextToTheirFields(browser, errors.keySet()));
     }
 

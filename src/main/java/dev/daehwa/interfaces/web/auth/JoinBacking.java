@@ -38,11 +38,7 @@ public class JoinBacking {
         try {
             user = accounts.register(username, password, email, displayName);
         } catch (DomainException e) {
-            if (e.fieldErrors().isEmpty()) {
-                FormMessages.onForm(e.getMessage());
-            } else {
-                FormMessages.onFields(FORM, e.fieldErrors());
-            }
+            FormMessages.onRefusal(FORM, e);
             return;
         }
         sessions.establish(Pages.request(), user.id());

@@ -46,11 +46,7 @@ public class NewRoomBacking {
         try {
             id = rooms.create(viewer.getId(), name, description, members.stream().map(UserOption::username).toList());
         } catch (DomainException e) {
-            if (e.fieldErrors().isEmpty()) {
-                FormMessages.onForm(Pages.explain(e));
-            } else {
-                FormMessages.onFields(FORM, Pages.explain(e.fieldErrors()));
-            }
+            FormMessages.onRefusal(FORM, e);
             return;
         }
         Pages.redirect("/rooms/" + id);

@@ -1,5 +1,6 @@
 package dev.daehwa.interfaces.web.support;
 
+import dev.daehwa.domain.error.DomainException;
 import dev.daehwa.domain.error.FieldError;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -9,6 +10,15 @@ import java.util.List;
 public final class FormMessages {
 
     private FormMessages() {
+    }
+
+    /** A refusal in the page's language: next to the fields it names, or above the form if none. */
+    public static void onRefusal(String formId, DomainException e) {
+        if (e.fieldErrors().isEmpty()) {
+            onForm(Pages.explain(e));
+        } else {
+            onFields(formId, Pages.explain(e.fieldErrors()));
+        }
     }
 
     public static void onFields(String formId, List<FieldError> errors) {

@@ -42,11 +42,12 @@ public final class Pages {
 
     /** A refusal from the domain, in the page's language where the bundle knows it. */
     public static String explain(DomainException e) {
-        return e.getMessage();
+        return Refusals.explain(e, texts());
     }
 
     public static List<FieldError> explain(List<FieldError> errors) {
-        return errors;
+        ResourceBundle texts = texts();
+        return errors.stream().map(error -> Refusals.explain(error, texts)).toList();
     }
 
     public static HttpServletRequest request() {
@@ -54,8 +55,11 @@ public final class Pages {
     }
 
     public static String text(String key) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        return ResourceBundle.getBundle("i18n.messages", faces.getViewRoot().getLocale()).getString(key);
+        return texts().getString(key);
+    }
+
+    private static ResourceBundle texts() {
+        return ResourceBundle.getBundle("i18n.messages", FacesContext.getCurrentInstance().getViewRoot().getLocale());
     }
 
     /**

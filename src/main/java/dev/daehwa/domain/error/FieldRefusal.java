@@ -1,0 +1,47 @@
+package dev.daehwa.domain.error;
+
+/**
+ * Every way the domain can refuse one input field, as the field and code its {@link FieldError}
+ * carries. The rules stay with the entities and services that check them; they are only named here,
+ * in one list, so that a test can prove that the web pages have a text for each in every language.
+ */
+public enum FieldRefusal {
+
+    USERNAME_REQUIRED("username", "required"),
+    USERNAME_TOO_SHORT("username", "too-short"),
+    USERNAME_TOO_LONG("username", "too-long"),
+    USERNAME_FORMAT("username", "format"),
+    USERNAME_TAKEN("username", "taken"),
+    PASSWORD_REQUIRED("password", "required"),
+    PASSWORD_TOO_SHORT("password", "too-short"),
+    PASSWORD_TOO_LONG("password", "too-long"),
+    EMAIL_REQUIRED("email", "required"),
+    EMAIL_FORMAT("email", "format"),
+    EMAIL_TAKEN("email", "taken"),
+    DISPLAY_NAME_TOO_LONG("displayName", "too-long"),
+    /** A room's name or an API token's name. */
+    NAME_REQUIRED("name", "required"),
+    NAME_TOO_LONG("name", "too-long"),
+    DESCRIPTION_TOO_LONG("description", "too-long"),
+    MEMBERS_UNKNOWN_USER("members", "unknown-user"),
+    CONTENT_REQUIRED("content", "required"),
+    CONTENT_TOO_LONG("content", "too-long"),
+    CLIENT_MESSAGE_ID_BLANK("clientMessageId", "blank"),
+    CLIENT_MESSAGE_ID_TOO_LONG("clientMessageId", "too-long"),
+    SEQ_OUT_OF_RANGE("seq", "out-of-range"),
+    BEFORE_WITH_AFTER("before", "exclusive"),
+    LIMIT_OUT_OF_RANGE("limit", "out-of-range");
+
+    private final String field;
+    private final String code;
+
+    FieldRefusal(String field, String code) {
+        this.field = field;
+        this.code = code;
+    }
+
+    /** This refusal with its English message, which may name the offending value. */
+    public FieldError error(String message) {
+        return new FieldError(field, code, message);
+    }
+}
