@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 
 /**
- * Screenshots of the join page, the login page and my rooms, in English and Korean, at desktop
+ * Screenshots of the join page, the login page, my rooms and a room, in English and Korean, at desktop
  * and phone widths: target/screenshots/{database}/{page}-{en|ko}-{desktop|phone}.png. The best go
  * to docs/screenshots/ for the README by hand.
  */
@@ -34,7 +34,7 @@ class ScreenshotsIT {
     void joinLoginAndMyRooms(Language language, Screen screen, App app, Browsers browsers) throws InterruptedException {
         ChatUser minji = app.newUser(App.uniqueUsername("minji"), language == Language.KOREAN ? "김민지" : "Minji Kim");
         ChatUser joon = app.newUser(App.uniqueUsername("joon"), language == Language.KOREAN ? "박준" : "Joon Park");
-        arrangeRooms(language, minji, joon);
+        long weekly = arrangeRooms(language, minji, joon);
         Browser browser = browsers.open(app, screen, language);
         String suffix = "-" + language.label + "-" + screen.label();
 
@@ -49,9 +49,14 @@ class ScreenshotsIT {
         browser.logIn(minji);
         browser.visible(By.cssSelector("#rooms .room"));
         save(browser, "rooms" + suffix);
+
+        RoomPage.open(browser, weekly);
+        browser.visible(By.id("unread-divider"));
+        save(browser, "room" + suffix);
     }
 
-    private static void arrangeRooms(Language language, ChatUser minji, ChatUser joon) throws InterruptedException {
+    /** Three rooms with some talk; returns the weekly meeting's id, where Minji has unread messages. */
+    private static long arrangeRooms(Language language, ChatUser minji, ChatUser joon) throws InterruptedException {
         boolean korean = language == Language.KOREAN;
         long lunch = Jsons.id(minji.createRoom(korean ? "점심 메뉴" : "Lunch", joon));
         minji.send(lunch, korean ? "오늘은 비빔밥 어때요?" : "Bibimbap today?");
@@ -63,6 +68,8 @@ class ScreenshotsIT {
         minji.send(weekly, korean ? "안건 정리해 주실 분?" : "Who takes the agenda?");
         joon.send(weekly, korean ? "제가 할게요." : "I will.");
         joon.send(weekly, korean ? "내일 회의는 10시에 시작합니다." : "Tomorrow's meeting starts at 10.");
+        joon.send(weekly, korean ? "회의록은 여기 있어요: https://example.com/minutes" : "Minutes are here: https://example.com/minutes");
+        return weekly;
     }
 
     private static void save(Browser browser, String name) {
