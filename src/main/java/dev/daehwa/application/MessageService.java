@@ -8,7 +8,9 @@ import dev.daehwa.domain.message.MessageRepository;
 import dev.daehwa.domain.room.Membership;
 import dev.daehwa.domain.room.Room;
 import dev.daehwa.domain.room.RoomRepository;
+import dev.daehwa.application.events.ChatEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -28,6 +30,9 @@ public class MessageService {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private Event<ChatEvent> events;
 
     /** The stored message, and whether this call created it (false for an idempotent retry). */
     public record Posted(Message message, boolean created) {
@@ -55,6 +60,8 @@ public class MessageService {
         Message message = Message.post(room, membership.user(), text, clientId, Instant.now(clock));
         messages.store(message);
         membership.markReadUpTo(message.seq());
+        events.fire(new ChatEvent.MessagePosted(roomId, message.id(), message.seq()));
+        events.fire(new ChatEvent.ReadMarkerMoved(roomId, senderId));
         return new Posted(message, true);
     }
 
@@ -66,11 +73,14 @@ public class MessageService {
         String text = MessageContent.check(content);
         Message message = visibleToMember(userId, messageId);
         message.edit(userId, text, Instant.now(clock));
+        events.fire(new ChatEvent.MessageEdited(message.roomId(), message.id()));
         return message;
     }
 
     public void delete(long userId, long messageId) {
-        visibleToMember(userId, messageId).delete(userId, Instant.now(clock));
+        Message message = visibleToMember(userId, messageId);
+        message.delete(userId, Instant.now(clock));
+        events.fire(new ChatEvent.MessageDeleted(message.roomId(), message.id(), message.seq()));
     }
 
     private Message visibleToMember(long userId, long messageId) {

@@ -8,7 +8,9 @@ import dev.daehwa.domain.room.Room;
 import dev.daehwa.domain.room.RoomRepository;
 import dev.daehwa.domain.user.User;
 import dev.daehwa.domain.user.UserRepository;
+import dev.daehwa.application.events.ChatEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -36,6 +38,9 @@ public class RoomService {
     @Inject
     private Clock clock;
 
+    @Inject
+    private Event<ChatEvent> events;
+
     /** Opens a room owned by the caller, with the named people as its first members. */
     public long create(long ownerId, String name, String description, Collection<String> memberUsernames) {
         Room.checkNewRoom(name, description);
@@ -57,6 +62,7 @@ public class RoomService {
         rooms.store(Membership.join(room, owner, now));
         found.stream().filter(u -> !u.id().equals(ownerId))
                 .forEach(u -> rooms.store(Membership.join(room, u, now)));
+        events.fire(new ChatEvent.RoomChanged(room.id()));
         return room.id();
     }
 
@@ -70,12 +76,16 @@ public class RoomService {
         if (description != null) {
             room.describe(description, now);
         }
+        events.fire(new ChatEvent.RoomChanged(roomId));
     }
 
     public void archive(long actorId, long roomId) {
         Room room = membership(actorId, roomId).room();
         room.checkOwner(actorId, "archive the room");
+        Set<Long> members = rooms.membersOf(List.of(roomId)).getOrDefault(roomId, List.of()).stream()
+                .map(User::id).collect(Collectors.toSet());
         room.archive(Instant.now(clock));
+        events.fire(new ChatEvent.RoomArchived(roomId, members));
     }
 
     /**
@@ -90,6 +100,7 @@ public class RoomService {
                 .orElseThrow(() -> NotFoundException.user(username));
         if (rooms.findMembership(roomId, user.id()).isEmpty()) {
             rooms.store(Membership.join(room, user, Instant.now(clock)));
+            events.fire(new ChatEvent.RoomChanged(roomId));
         }
     }
 
@@ -101,6 +112,7 @@ public class RoomService {
                 .orElseThrow(() -> new NotFoundException("'" + username + "' is not a member of this room."));
         room.checkMayRemove(actorId, user.id());
         rooms.remove(target);
+        events.fire(new ChatEvent.MemberRemoved(roomId, user.id()));
     }
 
     /** Moves the caller's read marker forward; never back, never past the newest message. */
@@ -108,7 +120,12 @@ public class RoomService {
         if (seq < 0) {
             throw InvalidInputException.of(FieldRefusal.SEQ_OUT_OF_RANGE, "seq must be zero or more.");
         }
-        membership(actorId, roomId).markReadUpTo(seq);
+        Membership membership = membership(actorId, roomId);
+        long before = membership.lastReadSeq();
+        membership.markReadUpTo(seq);
+        if (membership.lastReadSeq() != before) {
+            events.fire(new ChatEvent.ReadMarkerMoved(roomId, actorId));
+        }
     }
 
     private Membership membership(long userId, long roomId) {

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 public interface RoomRepository {
 
@@ -27,6 +28,12 @@ public interface RoomRepository {
 
     /** Unread count for one room. */
     long unreadCount(long roomId, long userId, long lastReadSeq);
+
+    /** The ids of a live room's members; empty for an archived or unknown room. */
+    List<Long> memberIds(long roomId);
+
+    /** Everyone who shares at least one live room with the user, not counting the user. */
+    Set<Long> roomMatesOf(long userId);
 
     void store(Membership membership);
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Every list here is one statement, whatever the number of rooms: see QueryCountIT. */
@@ -50,6 +51,25 @@ public class JpaRoomRepository implements RoomRepository {
                         ORDER BY r.lastActivityAt DESC, r.id DESC""", Membership.class)
                 .setParameter("user", userId)
                 .getResultList();
+    }
+
+    @Override
+    public List<Long> memberIds(long roomId) {
+        return em.createQuery("""
+                        SELECT m.user.id FROM Membership m
+                        WHERE m.room.id = :room AND m.room.archived = FALSE""", Long.class)
+                .setParameter("room", roomId)
+                .getResultList();
+    }
+
+    @Override
+    public Set<Long> roomMatesOf(long userId) {
+        return Set.copyOf(em.createQuery("""
+                        SELECT DISTINCT other.user.id FROM Membership mine, Membership other
+                        WHERE mine.user.id = :user AND other.room = mine.room
+                          AND other.user.id <> :user AND mine.room.archived = FALSE""", Long.class)
+                .setParameter("user", userId)
+                .getResultList());
     }
 
     @Override

@@ -1,0 +1,187 @@
+package dev.daehwa.interfaces.realtime;
+
+import dev.daehwa.application.AccountService;
+import dev.daehwa.application.LiveQueries;
+import dev.daehwa.domain.user.User;
+import dev.daehwa.interfaces.rest.json.UserJson;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The life of a socket: hello, the presence snapshot, resume and replay, typing, bad frames and
+ * the heartbeat. {@link ChatSocket} is only the container's entry point into this.
+ */
+@ApplicationScoped
+public class ChatSockets {
+
+    /** How long live events wait after hello for the client's resume before flowing anyway. */
+    static final long RESUME_GRACE_MILLIS = 2_000;
+    static final long PING_EVERY_SECONDS = 30;
+    static final long DEAD_AFTER_MILLIS = 60_000;
+    private static final String CONNECTION = Connection.class.getName();
+
+    @Resource
+    private ManagedExecutorService executor;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    private Connections connections;
+
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    private LiveQueries queries;
+
+    @Inject
+    private Frames frames;
+
+    @Inject
+    private LiveEvents events;
+
+    @Inject
+    private TypingRelay typing;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "DAEHWA_WS_QUEUE_LIMIT", defaultValue = "1000")
+    private int queueLimit;
+
+    private ScheduledFuture<?> heartbeat;
+
+    @PostConstruct
+    void startHeartbeat() {
+        heartbeat = scheduler.scheduleAtFixedRate(this::beat, PING_EVERY_SECONDS, PING_EVERY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stopHeartbeat() {
+        heartbeat.cancel(false);
+    }
+
+    /** Pings every socket; one that has not answered for a minute is dead and is closed. */
+    private void beat() {
+        long now = System.currentTimeMillis();
+        for (Connection connection : connections.all()) {
+            if (now - connection.lastPongMillis() > DEAD_AFTER_MILLIS) {
+                connection.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "no answer to ping"));
+            } else {
+                connection.ping();
+            }
+        }
+    }
+
+    void opened(Session session) {
+        Principal principal = session.getUserPrincipal();
+        Optional<User> user = principal == null ? Optional.empty() : accounts.find(Long.parseLong(principal.getName()));
+        Outbox outbox = new Outbox(session, queueLimit, executor);
+        if (user.isEmpty()) {
+            outbox.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not logged in"));
+            return;
+        }
+        Connection connection = new Connection(session, user.get().id(), outbox);
+        session.getUserProperties().put(CONNECTION, connection);
+        boolean first = connections.add(connection);
+        connection.reply(frames.hello(user.get(), Instant.now(clock)));
+        UserJson me = UserJson.of(user.get());
+        for (long mate : queries.roomMatesOf(me.id())) {
+            if (connections.isOnline(mate)) {
+                accounts.find(mate).ifPresent(u -> connection.reply(frames.presence(UserJson.of(u), true)));
+            }
+        }
+        if (first) {
+            events.presence(me, true);
+        }
+        scheduler.schedule(connection::goLiveUnlessResuming, RESUME_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    void received(Session session, String text) {
+        Connection connection = connectionOf(session);
+        if (connection == null) {
+            return;
+        }
+        ClientFrame frame;
+        try {
+            frame = ClientFrame.parse(text);
+        } catch (ClientFrame.BadFrame e) {
+            refuse(connection, e.getMessage());
+            return;
+        }
+        switch (frame) {
+            case ClientFrame.Resume resume -> resume(connection, resume.lastSeenByRoom());
+            case ClientFrame.Typing typed -> {
+                connection.goLiveUnlessResuming();
+                if (!typing.typed(connection.userId(), typed.roomId())) {
+                    refuse(connection, "You are not a member of room " + typed.roomId() + ".");
+                }
+            }
+        }
+    }
+
+    /**
+     * Replays what the client missed, then lets live events through. Live events are held from
+     * before the replay is read, and each socket drops messages it already sent, so nothing is
+     * lost or doubled at the seam.
+     */
+    private void resume(Connection connection, Map<Long, Long> lastSeenByRoom) {
+        connection.holdForResume(lastSeenByRoom);
+        for (LiveQueries.Missed missed : queries.missedSince(connection.userId(), lastSeenByRoom)) {
+            if (missed.tooMany()) {
+                connection.reply(frames.resync(missed.roomId()));
+            } else {
+                missed.messages().forEach(m -> connection.replay(frames.messageCreated(m)));
+            }
+        }
+        connection.reply(frames.resumed());
+        connection.goLive();
+    }
+
+    private void refuse(Connection connection, String detail) {
+        if (connection.tooManyBadFrames(System.currentTimeMillis())) {
+            connection.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "too many bad frames"));
+        } else {
+            connection.reply(frames.error(detail));
+        }
+    }
+
+    void pong(Session session) {
+        Connection connection = connectionOf(session);
+        if (connection != null) {
+            connection.pong();
+        }
+    }
+
+    void closed(Session session) {
+        Connection connection = connectionOf(session);
+        if (connection == null) {
+            return;
+        }
+        connection.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "closed"));
+        if (connections.remove(connection)) {
+            accounts.find(connection.userId()).ifPresent(u -> events.presence(UserJson.of(u), false));
+        }
+    }
+
+    private static Connection connectionOf(Session session) {
+        return (Connection) session.getUserProperties().get(CONNECTION);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.daehwa.interfaces.realtime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The open sockets on this node, by user. A user is online while they have at least one. */
+@ApplicationScoped
+public class Connections {
+
+    private final Map<Long, Set<Connection>> byUser = new ConcurrentHashMap<>();
+
+    /** Adds a socket; true if it is the user's first (they just came online). */
+    boolean add(Connection connection) {
+        boolean[] first = {false};
+        byUser.compute(connection.userId(), (user, existing) -> {
+            Set<Connection> set = existing == null ? ConcurrentHashMap.newKeySet() : existing;
+            first[0] = set.isEmpty();
+            set.add(connection);
+            return set;
+        });
+        return first[0];
+    }
+
+    /** Removes a socket; true if it was the user's last (they just went offline). */
+    boolean remove(Connection connection) {
+        boolean[] last = {false};
+        byUser.computeIfPresent(connection.userId(), (user, set) -> {
+            boolean removed = set.remove(connection);
+            last[0] = removed && set.isEmpty();
+            return set.isEmpty() ? null : set;
+        });
+        return last[0];
+    }
+
+    Collection<Connection> of(long userId) {
+        Set<Connection> set = byUser.get(userId);
+        return set == null ? List.of() : set;
+    }
+
+    boolean isOnline(long userId) {
+        return byUser.containsKey(userId);
+    }
+
+    Collection<Connection> all() {
+        return byUser.values().stream().flatMap(Set::stream).toList();
+    }
+}

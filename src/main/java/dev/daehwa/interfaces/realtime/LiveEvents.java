@@ -1,0 +1,99 @@
+package dev.daehwa.interfaces.realtime;
+
+import dev.daehwa.application.LiveQueries;
+import dev.daehwa.application.events.ChatEvent;
+import dev.daehwa.domain.message.Message;
+import dev.daehwa.interfaces.rest.json.UserJson;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns committed chat events into frames for the people allowed to see them. Observed only after
+ * the transaction succeeded, then handed to a managed executor: the request that made the change
+ * never waits for a socket. Recipients are the room's members at the time of delivery, read
+ * afresh for every event, so whoever was just removed gets nothing more.
+ */
+@ApplicationScoped
+public class LiveEvents {
+
+    private static final Logger LOG = Logger.getLogger(LiveEvents.class.getName());
+
+    @Resource
+    private ManagedExecutorService executor;
+
+    @Inject
+    private LiveQueries queries;
+
+    @Inject
+    private Frames frames;
+
+    @Inject
+    private Fanout fanout;
+
+    @Inject
+    private RoomSequencer sequencer;
+
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChatEvent event) {
+        executor.execute(() -> {
+            try {
+                publish(event);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not publish " + event, e);
+            }
+        });
+    }
+
+    private void publish(ChatEvent event) {
+        switch (event) {
+            case ChatEvent.MessagePosted posted -> {
+                Optional<Message> message = queries.message(posted.messageId());
+                List<Long> members = queries.memberIds(posted.roomId());
+                sequencer.arrived(posted.roomId(), posted.seq(),
+                        () -> message.ifPresent(m -> fanout.deliver(members, frames.messageCreated(m))));
+            }
+            case ChatEvent.MessageEdited edited -> queries.message(edited.messageId())
+                    .ifPresent(m -> fanout.deliver(queries.memberIds(edited.roomId()), frames.messageUpdated(m)));
+            case ChatEvent.MessageDeleted deleted -> fanout.deliver(queries.memberIds(deleted.roomId()),
+                    frames.messageDeleted(deleted.roomId(), deleted.messageId(), deleted.seq()));
+            case ChatEvent.RoomChanged changed -> roomUpdatedForEachMember(changed.roomId());
+            case ChatEvent.MemberRemoved removed -> {
+                fanout.deliver(List.of(removed.userId()), frames.roomRemoved(removed.roomId()));
+                roomUpdatedForEachMember(removed.roomId());
+            }
+            case ChatEvent.RoomArchived archived ->
+                    fanout.deliver(archived.memberIds(), frames.roomRemoved(archived.roomId()));
+            case ChatEvent.ReadMarkerMoved moved -> queries.roomAsSeenBy(moved.userId(), moved.roomId())
+                    .ifPresent(view -> fanout.deliver(List.of(moved.userId()),
+                            frames.unread(moved.roomId(), view.unreadCount(), view.lastReadSeq())));
+        }
+    }
+
+    /** The room JSON carries each member's own unread count, so each member gets their own frame. */
+    private void roomUpdatedForEachMember(long roomId) {
+        for (long member : queries.memberIds(roomId)) {
+            if (fanout.isOnline(member)) {
+                queries.roomAsSeenBy(member, roomId)
+                        .ifPresent(view -> fanout.deliver(List.of(member), frames.roomUpdated(view)));
+            }
+        }
+    }
+
+    /** Tells the people who share a room with this user that they came online or went offline. */
+    void presence(UserJson user, boolean online) {
+        executor.execute(() -> {
+            try {
+                fanout.deliver(queries.roomMatesOf(user.id()), frames.presence(user, online));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not publish presence of " + user.id(), e);
+            }
+        });
+    }
+}

@@ -1,0 +1,60 @@
+package dev.daehwa.interfaces.realtime;
+
+import dev.daehwa.application.AccountService;
+import dev.daehwa.application.LiveQueries;
+import dev.daehwa.interfaces.rest.json.UserJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * "Minji is typing…": relayed to the room's other members, at most once per user and room every
+ * {@link #THROTTLE_MILLIS}; clients send it on every keystroke and nobody needs them all.
+ */
+@ApplicationScoped
+public class TypingRelay {
+
+    static final long THROTTLE_MILLIS = 3_000;
+
+    @Inject
+    private LiveQueries queries;
+
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    private Frames frames;
+
+    @Inject
+    private Fanout fanout;
+
+    private final Map<String, Long> lastRelayed = new ConcurrentHashMap<>();
+
+    /** False if the user is not in the room (the frame is refused); true otherwise, relayed or throttled. */
+    boolean typed(long userId, long roomId) {
+        List<Long> members = queries.memberIds(roomId);
+        if (!members.contains(userId)) {
+            return false;
+        }
+        long now = System.currentTimeMillis();
+        String key = userId + ":" + roomId;
+        boolean[] relay = {false};
+        lastRelayed.compute(key, (k, last) -> {
+            if (last == null || now - last >= THROTTLE_MILLIS) {
+                relay[0] = true;
+                return now;
+            }
+            return last;
+        });
+        if (lastRelayed.size() > 10_000) {
+            lastRelayed.values().removeIf(last -> now - last > THROTTLE_MILLIS);
+        }
+        if (relay[0]) {
+            accounts.find(userId).ifPresent(user -> fanout.deliver(
+                    members.stream().filter(m -> m != userId).toList(), frames.typing(roomId, UserJson.of(user))));
+        }
+        return true;
+    }
+}
