@@ -22,7 +22,6 @@
         this.send = document.getElementById('composer-send');
         this.count = document.getElementById('composer-count');
         this.error = document.getElementById('composer-error');
-        this.pendingId = null;
     }
 
     RoomPage.prototype.start = function () {
@@ -39,8 +38,10 @@
             }
         });
         this.text.addEventListener('input', function () {
-            self.pendingId = null; // different text is a different message
             self.updateComposer();
+            if (self.text.value.trim() && Daehwa.live) {
+                Daehwa.live.typing(self.roomId);
+            }
         });
         this.list.addEventListener('click', function (event) {
             var button = event.target.closest('button');
@@ -57,6 +58,11 @@
             }
         });
         this.updateComposer();
+        document.addEventListener('visibilitychange', function () {
+            if (!document.hidden) {
+                self.markReadSoon();
+            }
+        });
         var divider = document.getElementById('unread-divider');
         if (divider) {
             divider.scrollIntoView({block: 'start'});
@@ -119,29 +125,75 @@
         return pattern.replace('{0}', used.toLocaleString()).replace('{1}', this.maxLength.toLocaleString());
     };
 
+    /**
+     * Shows the message at once as pending, then posts it. The server's copy (from this response
+     * or from the socket, whichever comes first) replaces it, matched by clientMessageId. A failed
+     * send stays on screen with a Retry button that posts the same clientMessageId again, so the
+     * server stores it once however many times it is tried.
+     */
     RoomPage.prototype.post = function () {
-        var self = this;
         var content = this.text.value;
         if (this.send.disabled) {
             return;
         }
-        this.pendingId = this.pendingId || newClientId();
-        this.send.disabled = true;
-        this.call('POST', '/messages', {roomId: this.roomId, content: content, clientMessageId: this.pendingId})
+        var clientId = newClientId();
+        this.list.append(this.pendingItem(clientId, content));
+        var empty = document.getElementById('no-messages');
+        if (empty) {
+            empty.remove();
+        }
+        this.text.value = '';
+        this.updateComposer();
+        this.scrollToEnd();
+        this.deliver(clientId, content);
+        this.text.focus();
+    };
+
+    RoomPage.prototype.pendingItem = function (clientId, content) {
+        var item = this.template.content.firstElementChild.cloneNode(true);
+        item.id = 'pending-' + clientId;
+        item.dataset.clientId = clientId;
+        item.classList.add('mine', 'pending');
+        item.querySelector('.message-sender').textContent = document.getElementById('current-user').textContent;
+        item.querySelector('.message-edited').hidden = true;
+        item.querySelector('.message-text').textContent = content;
+        item.querySelector('.message-time').textContent = '';
+        item.querySelector('.message-actions').replaceChildren();
+        return item;
+    };
+
+    RoomPage.prototype.deliver = function (clientId, content) {
+        var self = this;
+        var pending = document.getElementById('pending-' + clientId);
+        if (pending) {
+            pending.classList.remove('failed');
+            pending.querySelector('.message-actions').replaceChildren();
+        }
+        this.call('POST', '/messages', {roomId: this.roomId, content: content, clientMessageId: clientId})
             .then(function (message) {
-                self.pendingId = null;
-                if (self.text.value === content) {
-                    self.text.value = '';
-                }
-                self.error.textContent = '';
                 self.append(message);
-                self.scrollToEnd();
+                self.error.textContent = '';
             }, function (problem) {
-                self.error.textContent = self.explain(problem);
-            })
-            .then(function () {
-                self.updateComposer();
-                self.text.focus();
+                var item = document.getElementById('pending-' + clientId);
+                if (!item) {
+                    return;
+                }
+                if (problem.status && problem.status < 500) {
+                    // Refused for good (too long, no longer a member): give the text back to edit.
+                    item.remove();
+                    self.text.value = content;
+                    self.updateComposer();
+                    self.error.textContent = self.explain(problem);
+                    return;
+                }
+                item.classList.add('failed');
+                var retry = button('button', self.root.dataset.textRetry, 'link-button message-retry');
+                retry.addEventListener('click', function () {
+                    self.deliver(clientId, content);
+                });
+                var note = document.createElement('span');
+                note.textContent = self.root.dataset.textFailedSend;
+                item.querySelector('.message-actions').replaceChildren(note, retry);
             });
     };
 
@@ -180,22 +232,26 @@
 
     /** Adds a message at its place by seq; a message already shown is replaced, never doubled. */
     RoomPage.prototype.append = function (message) {
-        var existing = document.getElementById('message-' + message.id);
+        var existing = document.getElementById('message-' + message.id)
+            || (message.clientMessageId && document.getElementById('pending-' + message.clientMessageId));
         var item = this.render(message);
         if (existing) {
             existing.replaceWith(item);
             return;
         }
         var after = null;
-        var items = this.list.querySelectorAll('li.message');
+        var items = this.list.querySelectorAll('li.message:not(.pending)');
         for (var i = items.length - 1; i >= 0; i--) {
             if (Number(items[i].dataset.seq) < message.seq) {
                 after = items[i];
                 break;
             }
         }
+        var firstPending = this.list.querySelector('li.message.pending');
         if (after) {
             after.after(item);
+        } else if (firstPending) {
+            firstPending.before(item);
         } else {
             this.list.append(item);
         }
@@ -231,6 +287,53 @@
             .then(function () {
                 button.disabled = false;
             });
+    };
+
+    // ---- live events (live.js) -------------------------------------------------------------
+
+    /** The highest seq shown: what a reconnecting socket resumes from. */
+    RoomPage.prototype.lastSeq = function () {
+        var items = this.list.querySelectorAll('li.message:not(.pending)');
+        return items.length ? Number(items[items.length - 1].dataset.seq) : 0;
+    };
+
+    /** A message from the socket: shown, kept in view if the reader was at the bottom, marked read. */
+    RoomPage.prototype.received = function (message) {
+        var atEnd = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 80;
+        this.append(message);
+        if (atEnd || message.sender.username === this.viewer) {
+            this.scrollToEnd();
+        }
+        this.markReadSoon();
+    };
+
+    RoomPage.prototype.updated = function (message) {
+        if (document.getElementById('message-' + message.id) && !document.querySelector('#message-' + message.id + ' .message-editor')) {
+            this.append(message);
+        }
+    };
+
+    RoomPage.prototype.deleted = function (messageId) {
+        var item = document.getElementById('message-' + messageId);
+        if (item) {
+            item.remove();
+        }
+    };
+
+    /** Reading live moves the read marker, at most once a second, and only while the tab is seen. */
+    RoomPage.prototype.markReadSoon = function () {
+        var self = this;
+        if (document.hidden || this.readTimer) {
+            return;
+        }
+        this.readTimer = setTimeout(function () {
+            self.readTimer = null;
+            var seq = self.lastSeq();
+            if (seq > 0) {
+                self.call('POST', '/rooms/' + self.roomId + '/read', {seq: seq}).catch(function () {
+                });
+            }
+        }, 1000);
     };
 
     RoomPage.prototype.scrollToEnd = function () {

@@ -7,6 +7,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /** The room page as a person uses it, by the ids and classes the page promises. */
+@SuppressWarnings("unchecked")
 final class RoomPage {
 
     static final By MESSAGES = By.cssSelector("#messages li.message");
@@ -135,9 +136,13 @@ final class RoomPage {
         return this;
     }
 
-    List<WebElement> removeButtons() {
+    /** The members the viewer is offered to remove, read in one go (the panel re-renders on ajax). */
+    List<String> removableUsernames() {
         openMembers();
-        return browser.all(By.cssSelector("#member-list .member-remove"));
+        return browser.until("the member list", d -> (List<String>) browser.script("""
+                return Array.from(document.querySelectorAll('#member-list .member'))
+                    .filter(li => li.querySelector('.member-remove'))
+                    .map(li => li.dataset.username);"""));
     }
 
     RoomPage removeMember(String username) {

@@ -2,6 +2,7 @@ package dev.daehwa.interfaces.web.rooms;
 
 import dev.daehwa.application.RoomQueries;
 import dev.daehwa.application.RoomView;
+import dev.daehwa.domain.message.Message;
 import dev.daehwa.interfaces.web.support.Pages;
 import dev.daehwa.interfaces.web.support.Viewer;
 import jakarta.enterprise.context.RequestScoped;
@@ -45,6 +46,11 @@ public class MyRoomsBacking {
 
     public String unreadLabel(long count) {
         return MessageFormat.format(Pages.text("rooms.unread"), count);
+    }
+
+    /** "Minji: the start of her message", as the list shows the latest message. */
+    public String lastLine(Message message) {
+        return message.sender().displayName() + ": " + snippet(message.content());
     }
 
     /** The start of a message on one line, for the list; the page escapes it. */
