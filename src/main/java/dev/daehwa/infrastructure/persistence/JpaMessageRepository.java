@@ -1,5 +1,7 @@
 package dev.daehwa.infrastructure.persistence;
 
+import jakarta.persistence.PersistenceException;
+import dev.daehwa.domain.error.ConflictException;
 import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.message.MessageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +22,17 @@ public class JpaMessageRepository implements MessageRepository {
 
     @Override
     public void store(Message message) {
-        em.persist(message);
+        try {
+            em.persist(message);
+            // Flushed now so that a clientMessageId raced in from another room (another room
+            // lock) fails here as a 409, not later at commit as a 500.
+            em.flush();
+        } catch (PersistenceException e) {
+            if (UniqueViolations.isCause(e)) {
+                throw new ConflictException("This clientMessageId was already used for another message.");
+            }
+            throw e;
+        }
     }
 
     @Override

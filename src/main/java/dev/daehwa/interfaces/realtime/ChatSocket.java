@@ -17,7 +17,7 @@ import java.util.logging.Logger;
  * here ({@link HandshakeGuard}). The wire protocol is in the README ("Real time"): JSON text
  * frames; the server says hello, the client may resume, then live events flow.
  */
-@ServerEndpoint("/ws")
+@ServerEndpoint(value = "/ws", configurator = HandshakeSession.class)
 public class ChatSocket {
 
     private static final Logger LOG = Logger.getLogger(ChatSocket.class.getName());

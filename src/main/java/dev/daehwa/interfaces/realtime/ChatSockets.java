@@ -98,7 +98,8 @@ public class ChatSockets {
             outbox.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not logged in"));
             return;
         }
-        Connection connection = new Connection(session, user.get().id(), outbox);
+        Connection connection = new Connection(session, user.get().id(),
+                (String) session.getUserProperties().get(HandshakeSession.HTTP_SESSION_ID), outbox);
         session.getUserProperties().put(CONNECTION, connection);
         boolean first = connections.add(connection);
         connection.reply(frames.hello(user.get(), Instant.now(clock)));
@@ -178,6 +179,15 @@ public class ChatSockets {
         connection.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "closed"));
         if (connections.remove(connection)) {
             accounts.find(connection.userId()).ifPresent(u -> events.presence(UserJson.of(u), false));
+        }
+    }
+
+    /** The HTTP session ended (logout, timeout): its sockets close with it. */
+    void sessionEnded(String httpSessionId) {
+        for (Connection connection : connections.all()) {
+            if (connection.belongsTo(httpSessionId)) {
+                connection.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "logged out"));
+            }
         }
     }
 

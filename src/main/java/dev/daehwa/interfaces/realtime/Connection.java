@@ -24,6 +24,7 @@ final class Connection {
 
     private final Session session;
     private final long userId;
+    private final String httpSessionId;
     private final Outbox outbox;
     private final Map<Long, Long> deliveredSeq = new HashMap<>();
     private final List<Frame> held = new ArrayList<>();
@@ -32,9 +33,11 @@ final class Connection {
     private boolean resuming;
     private volatile long lastPongMillis = System.currentTimeMillis();
 
-    Connection(Session session, long userId, Outbox outbox) {
+    /** @param httpSessionId the HTTP session of a cookie-authenticated socket, or null for a token */
+    Connection(Session session, long userId, String httpSessionId, Outbox outbox) {
         this.session = session;
         this.userId = userId;
+        this.httpSessionId = httpSessionId;
         this.outbox = outbox;
     }
 
@@ -42,8 +45,8 @@ final class Connection {
         return userId;
     }
 
-    String id() {
-        return session.getId();
+    boolean belongsTo(String httpSession) {
+        return httpSession.equals(httpSessionId);
     }
 
     /** A frame that is not an event (hello, errors, replies): straight out, never held. */
