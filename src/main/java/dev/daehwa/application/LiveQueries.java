@@ -60,6 +60,22 @@ public class LiveQueries {
         }
     }
 
+    /** A member's read marker and unread count in one room, or empty if they are not in it. */
+    public record Unread(long unreadCount, long lastReadSeq) {
+    }
+
+    public Optional<Unread> unreadOf(long userId, long roomId) {
+        return rooms.findMembership(roomId, userId).map(m ->
+                new Unread(rooms.unreadCount(roomId, userId, m.lastReadSeq()), m.lastReadSeq()));
+    }
+
+    /** A room's messages with seq strictly between the two, in seq order (deleted ones left out). */
+    public List<Message> messagesBetween(long roomId, long afterSeq, long beforeSeq) {
+        int span = (int) Math.min(MAX_REPLAY, Math.max(0, beforeSeq - afterSeq - 1));
+        return span == 0 ? List.of() : messages.pageAfter(roomId, afterSeq, span).stream()
+                .filter(m -> m.seq() < beforeSeq).toList();
+    }
+
     /** What a reconnecting client missed in one room: the messages, or "too many, reload". */
     public record Missed(long roomId, List<Message> messages, boolean tooMany) {
     }

@@ -1,16 +1,17 @@
 package dev.daehwa.infrastructure.persistence;
 
-import jakarta.persistence.PersistenceException;
 import dev.daehwa.domain.error.ConflictException;
 import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.message.MessageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -83,13 +84,25 @@ public class JpaMessageRepository implements MessageRepository {
         if (roomIds.isEmpty()) {
             return Map.of();
         }
+        // Two indexed steps rather than one correlated MAX subquery, which H2 evaluates per row
+        // and which grows with the square of a room's history.
+        List<Object[]> newest = em.createQuery("""
+                        SELECT msg.roomId, MAX(msg.seq) FROM Message msg
+                        WHERE msg.roomId IN :rooms AND msg.deleted = FALSE
+                        GROUP BY msg.roomId""", Object[].class)
+                .setParameter("rooms", List.copyOf(roomIds))
+                .getResultList();
+        if (newest.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> seqByRoom = newest.stream().collect(Collectors.toMap(r -> (Long) r[0], r -> (Long) r[1]));
         return em.createQuery("""
                         SELECT msg FROM Message msg JOIN FETCH msg.sender
-                        WHERE msg.roomId IN :rooms AND msg.deleted = FALSE
-                          AND msg.seq = (SELECT MAX(other.seq) FROM Message other
-                                         WHERE other.roomId = msg.roomId AND other.deleted = FALSE)""", Message.class)
-                .setParameter("rooms", List.copyOf(roomIds))
+                        WHERE msg.roomId IN :rooms AND msg.seq IN :seqs""", Message.class)
+                .setParameter("rooms", List.copyOf(seqByRoom.keySet()))
+                .setParameter("seqs", List.copyOf(Set.copyOf(seqByRoom.values())))
                 .getResultStream()
+                .filter(msg -> seqByRoom.get(msg.roomId()) == msg.seq())
                 .collect(Collectors.toMap(Message::roomId, Function.identity()));
     }
 }

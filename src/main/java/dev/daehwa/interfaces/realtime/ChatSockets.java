@@ -7,7 +7,6 @@ import dev.daehwa.interfaces.rest.json.UserJson;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,9 +33,6 @@ public class ChatSockets {
     static final long PING_EVERY_SECONDS = 30;
     static final long DEAD_AFTER_MILLIS = 60_000;
     private static final String CONNECTION = Connection.class.getName();
-
-    @Resource
-    private ManagedExecutorService executor;
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
@@ -93,14 +89,15 @@ public class ChatSockets {
     void opened(Session session) {
         Principal principal = session.getUserPrincipal();
         Optional<User> user = principal == null ? Optional.empty() : accounts.find(Long.parseLong(principal.getName()));
-        Outbox outbox = new Outbox(session, queueLimit, executor);
+        Outbox outbox = new Outbox(session, queueLimit);
         if (user.isEmpty()) {
-            outbox.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not logged in"));
+            outbox.closeLater(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not logged in"));
             return;
         }
         Connection connection = new Connection(session, user.get().id(),
                 (String) session.getUserProperties().get(HandshakeSession.HTTP_SESSION_ID), outbox);
         session.getUserProperties().put(CONNECTION, connection);
+        outbox.whenClosed(() -> forget(connection));
         boolean first = connections.add(connection);
         connection.reply(frames.hello(user.get(), Instant.now(clock)));
         UserJson me = UserJson.of(user.get());
@@ -173,10 +170,14 @@ public class ChatSockets {
 
     void closed(Session session) {
         Connection connection = connectionOf(session);
-        if (connection == null) {
-            return;
+        if (connection != null) {
+            connection.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "closed"));
+            forget(connection);
         }
-        connection.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "closed"));
+    }
+
+    /** The socket is gone (or going): no more events, and maybe its user went offline. */
+    private void forget(Connection connection) {
         if (connections.remove(connection)) {
             accounts.find(connection.userId()).ifPresent(u -> events.presence(UserJson.of(u), false));
         }

@@ -1,11 +1,11 @@
 package dev.daehwa.interfaces.realtime;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +19,9 @@ sealed interface ClientFrame {
 
     /** Rooms a resume may name at once; a client is in far fewer. */
     int MAX_RESUME_ROOMS = 1000;
+
+    /** Looked up once: Json.createReader() searches the class path on every call. */
+    JsonProvider JSON = JsonProvider.provider();
 
     record Resume(Map<Long, Long> lastSeenByRoom) implements ClientFrame {
     }
@@ -34,7 +37,7 @@ sealed interface ClientFrame {
 
     static ClientFrame parse(String text) throws BadFrame {
         JsonObject frame;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new BadFrame("A frame must be a JSON object with a \"type\".");

@@ -128,7 +128,7 @@ final class Connection {
     }
 
     void close(CloseReason reason) {
-        outbox.close(reason);
+        outbox.closeLater(reason);
     }
 
     boolean isOpen() {

@@ -7,8 +7,10 @@ import dev.daehwa.interfaces.rest.json.Representations;
 import dev.daehwa.interfaces.rest.json.UserJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -23,6 +25,8 @@ import java.time.Instant;
 public class Frames {
 
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
+    /** Looked up once: Json.createObjectBuilder() searches the class path on every call. */
+    private final JsonProvider provider = JsonProvider.provider();
 
     @Inject
     private Representations json;
@@ -33,12 +37,11 @@ public class Frames {
     }
 
     Frame messageCreated(Message message) {
-        String body = typed("message.created").add("message", tree(json.message(message))).build().toString();
-        return new Frame(body, message.roomId(), message.seq());
+        return new Frame(wrapped("message.created", "message", json.message(message)), message.roomId(), message.seq());
     }
 
     Frame messageUpdated(Message message) {
-        return Frame.of(typed("message.updated").add("message", tree(json.message(message))).build().toString());
+        return Frame.of(wrapped("message.updated", "message", json.message(message)));
     }
 
     Frame messageDeleted(long roomId, long messageId, long seq) {
@@ -47,7 +50,7 @@ public class Frames {
     }
 
     Frame roomUpdated(RoomView room) {
-        return Frame.of(typed("room.updated").add("room", tree(json.room(room))).build().toString());
+        return Frame.of(wrapped("room.updated", "room", json.room(room)));
     }
 
     Frame roomRemoved(long roomId) {
@@ -80,11 +83,18 @@ public class Frames {
         return Frame.of(typed("error").add("detail", detail).build().toString());
     }
 
-    private static JsonObjectBuilder typed(String type) {
-        return Json.createObjectBuilder().add("type", type);
+    /** {"type":…,"<name>":<the REST JSON of value>}, written once per event whatever the audience. */
+    private String wrapped(String type, String name, Object value) {
+        return "{\"type\":\"" + type + "\",\"" + name + "\":" + jsonb.toJson(value) + "}";
     }
 
-    private jakarta.json.JsonValue tree(Object value) {
-        return Json.createReader(new StringReader(jsonb.toJson(value))).readValue();
+    private JsonObjectBuilder typed(String type) {
+        return provider.createObjectBuilder().add("type", type);
+    }
+
+    private JsonValue tree(Object value) {
+        try (JsonReader reader = provider.createReader(new StringReader(jsonb.toJson(value)))) {
+            return reader.readValue();
+        }
     }
 }

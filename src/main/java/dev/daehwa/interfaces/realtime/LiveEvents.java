@@ -6,12 +6,14 @@ import dev.daehwa.domain.message.Message;
 import dev.daehwa.interfaces.rest.json.UserJson;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,6 +31,9 @@ public class LiveEvents {
     @Resource
     private ManagedExecutorService executor;
 
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
     @Inject
     private LiveQueries queries;
 
@@ -42,13 +47,32 @@ public class LiveEvents {
     private RoomSequencer sequencer;
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChatEvent event) {
-        executor.execute(() -> {
+        runSoon(() -> publish(event), event);
+    }
+
+    /**
+     * On the managed executor, so the committing request does not wait; if its queue is full, on
+     * the scheduled executor's separate pool. Not on this thread: it is still completing the
+     * committed transaction, too early to open the next one.
+     */
+    private void runSoon(Runnable task, Object what) {
+        Runnable guarded = () -> {
             try {
-                publish(event);
+                task.run();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "could not publish " + event, e);
+                LOG.log(Level.WARNING, "could not publish " + what, e);
             }
-        });
+        };
+        try {
+            executor.execute(guarded);
+        } catch (RejectedExecutionException e) {
+            try {
+                scheduler.execute(guarded);
+            } catch (RejectedExecutionException again) {
+                LOG.log(Level.SEVERE, "both executors are full; dropped " + what
+                        + " (clients recover it when they resume)", again);
+            }
+        }
     }
 
     private void publish(ChatEvent event) {
@@ -57,7 +81,13 @@ public class LiveEvents {
                 Optional<Message> message = queries.message(posted.messageId());
                 List<Long> members = queries.memberIds(posted.roomId());
                 sequencer.arrived(posted.roomId(), posted.seq(),
-                        () -> message.ifPresent(m -> fanout.deliver(members, frames.messageCreated(m))));
+                        () -> message.ifPresent(m -> fanout.deliver(members, frames.messageCreated(m))),
+                        (after, before) -> {
+                            List<Long> now = queries.memberIds(posted.roomId());
+                            return queries.messagesBetween(posted.roomId(), after, before).stream()
+                                    .map(m -> (Runnable) () -> fanout.deliver(now, frames.messageCreated(m)))
+                                    .toList();
+                        });
             }
             case ChatEvent.MessageEdited edited -> queries.message(edited.messageId())
                     .ifPresent(m -> fanout.deliver(queries.memberIds(edited.roomId()), frames.messageUpdated(m)));
@@ -70,9 +100,12 @@ public class LiveEvents {
             }
             case ChatEvent.RoomArchived archived ->
                     fanout.deliver(archived.memberIds(), frames.roomRemoved(archived.roomId()));
-            case ChatEvent.ReadMarkerMoved moved -> queries.roomAsSeenBy(moved.userId(), moved.roomId())
-                    .ifPresent(view -> fanout.deliver(List.of(moved.userId()),
-                            frames.unread(moved.roomId(), view.unreadCount(), view.lastReadSeq())));
+            case ChatEvent.ReadMarkerMoved moved -> {
+                if (fanout.isOnline(moved.userId())) {
+                    queries.unreadOf(moved.userId(), moved.roomId()).ifPresent(unread -> fanout.deliver(
+                            List.of(moved.userId()), frames.unread(moved.roomId(), unread.unreadCount(), unread.lastReadSeq())));
+                }
+            }
         }
     }
 
@@ -88,12 +121,7 @@ public class LiveEvents {
 
     /** Tells the people who share a room with this user that they came online or went offline. */
     void presence(UserJson user, boolean online) {
-        executor.execute(() -> {
-            try {
-                fanout.deliver(queries.roomMatesOf(user.id()), frames.presence(user, online));
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "could not publish presence of " + user.id(), e);
-            }
-        });
+        runSoon(() -> fanout.deliver(queries.roomMatesOf(user.id()), frames.presence(user, online)),
+                "presence of " + user.id());
     }
 }

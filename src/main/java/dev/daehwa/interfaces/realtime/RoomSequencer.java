@@ -13,14 +13,21 @@ import java.util.logging.Logger;
  * Releases each room's new messages in seq order. Posts into a room are serialised by its row
  * lock, so seqs commit in order, but the threads announcing them after commit can still swap
  * places: seq 6 may be announced before seq 5. A message that arrives early waits here for the
- * ones before it. Seqs are gap-free, so the wait always ends, unless an announcement was lost
- * (the node died between commit and announce); after {@link #GAP_WAIT_MILLIS} the gap is skipped
- * and clients recover the rest when they resume.
+ * ones before it. A message is committed before it is announced, so if the wait lasts longer
+ * than {@link #GAP_WAIT_MILLIS} (a busy executor, or an announcement lost with a crash) the
+ * missing messages are read from the database and released from there; their own announcements,
+ * if they still come, are then duplicates that the sockets drop.
  */
 @ApplicationScoped
 public class RoomSequencer {
 
-    static final long GAP_WAIT_MILLIS = 2_000;
+    static final long GAP_WAIT_MILLIS = 500;
+
+    /** Releases for the messages of a room with seq strictly between two seqs, in seq order. */
+    @FunctionalInterface
+    interface GapFiller {
+        java.util.List<Runnable> between(long afterSeq, long beforeSeq);
+    }
     private static final Logger LOG = Logger.getLogger(RoomSequencer.class.getName());
 
     @Resource
@@ -33,12 +40,14 @@ public class RoomSequencer {
         private final long roomId;
         private long released = -1;
         private final TreeMap<Long, Runnable> early = new TreeMap<>();
+        private GapFiller filler;
 
         Line(long roomId) {
             this.roomId = roomId;
         }
 
-        synchronized void arrived(long seq, Runnable release) {
+        synchronized void arrived(long seq, Runnable release, GapFiller gapFiller) {
+            filler = gapFiller;
             if (released < 0) {
                 released = seq - 1; // the first message this node announces for the room
             }
@@ -62,11 +71,22 @@ public class RoomSequencer {
         }
 
         private synchronized void giveUpOn(long seq) {
-            if (released + 1 == seq && !early.isEmpty()) {
-                LOG.warning("room " + roomId + ": message " + seq + " was never announced; skipping to "
-                        + early.firstKey() + " (clients catch up when they resume)");
-                released = early.firstKey() - 1;
-                drain();
+            if (released + 1 != seq || early.isEmpty()) {
+                return;
+            }
+            long next = early.firstKey();
+            LOG.fine(() -> "room " + roomId + ": messages " + seq + ".." + (next - 1) + " announced late; read from the database");
+            try {
+                filler.between(released, next).forEach(Runnable::run);
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.WARNING, "room " + roomId + ": could not read messages " + seq + ".."
+                        + (next - 1) + "; clients catch up when they resume", e);
+            }
+            released = next - 1;
+            drain();
+            if (!early.isEmpty()) {
+                long waitingFor = released + 1;
+                scheduler.schedule(() -> giveUpOn(waitingFor), GAP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
             }
         }
     }
@@ -76,7 +96,7 @@ public class RoomSequencer {
      * room has been released. Every posted message must come through here, even one deleted
      * before it was announced (with a release that does nothing), or later ones wait for it.
      */
-    void arrived(long roomId, long seq, Runnable release) {
-        rooms.computeIfAbsent(roomId, Line::new).arrived(seq, release);
+    void arrived(long roomId, long seq, Runnable release, GapFiller gapFiller) {
+        rooms.computeIfAbsent(roomId, Line::new).arrived(seq, release, gapFiller);
     }
 }

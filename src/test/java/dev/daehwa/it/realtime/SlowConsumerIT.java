@@ -26,22 +26,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One connection that stops reading must not hold up the others: its bounded queue overflows and
- * the server closes it with 1013 (try again later), while fifty readers in the same room keep
- * getting every message promptly.
+ * the server closes it with 1013 (try again later), while fifty readers sharing a room with it
+ * keep getting every message promptly.
  *
- * <p>The server bounds the queue by frames (about 1,000). Big messages (≈54 kB a frame: content
- * and html) first fill the TCP buffers between the server and the stalled client; small ones then
- * fill the queue cheaply. The stalled user's presence going "offline" for the readers is the sign
- * that the server let go of it; posting stops there, or at a cap.
+ * <p>The stalled user is in two rooms: a "flood" room where big messages (≈54 kB a frame: content
+ * and html) fill the TCP buffers and then the server's queue for its socket, and a shared room
+ * with fifty readers, where small messages go out at a steady pace meanwhile. The readers'
+ * delivery times show whether the stuck socket delays anyone else; the stalled user's presence
+ * going "offline" is the sign that the server let go of it.
  */
 @DaehwaIT
 class SlowConsumerIT {
 
     private static final int READERS = 50;
     private static final int POSTING_THREADS = 4;
-    private static final int BIG_POSTS = 150;
-    private static final int SMALL_BATCH = 100;
-    private static final int SMALL_POSTS_AT_MOST = 2_500;
+    private static final int FLOOD_BATCH = 40;
+    private static final int FLOOD_AT_MOST = 1_200;
+    private static final int SHARED_EVERY_BATCH = 4;
     private static final Duration DELIVERY_BOUND = Duration.ofSeconds(5);
     private static final Duration DRAIN = Duration.ofSeconds(60);
 
@@ -50,44 +51,43 @@ class SlowConsumerIT {
         ChatUser alice = app.newUser("poster");
         ChatUser stalled = app.newUser("stalled");
         List<ChatUser> readers = IntStream.range(0, READERS).mapToObj(i -> app.newUser("reader")).toList();
-        long room = alice.createRoomId(Stream.concat(Stream.of(stalled), readers.stream()).toArray(ChatUser[]::new));
+        long shared = alice.createRoomId(Stream.concat(Stream.of(stalled), readers.stream()).toArray(ChatUser[]::new));
+        long flood = alice.createRoomId(stalled);
         List<WsClient> readerWs = new ArrayList<>();
         try {
             readers.forEach(reader -> readerWs.add(keepingIdsOnly(app, reader)));
             try (WsClient slow = keepingIdsOnly(app, stalled)) {
                 slow.stopReading();
 
-                List<Posted> posted = postUntilCutOff(alice, room, readerWs.getFirst(), stalled);
+                List<Posted> sharedPosts = new ArrayList<>();
+                List<Posted> floodPosts = new ArrayList<>();
+                for (int batch = 0; floodPosts.size() < FLOOD_AT_MOST && !wentOffline(readerWs.getFirst(), stalled); batch++) {
+                    int from = floodPosts.size();
+                    floodPosts.addAll(Posts.inParallel(POSTING_THREADS, FLOOD_BATCH,
+                            i -> new Post(alice, flood, Posts.big(from + i))));
+                    int round = batch;
+                    sharedPosts.addAll(Posts.inParallel(1, SHARED_EVERY_BATCH,
+                            i -> new Post(alice, shared, "shared " + round + "." + i)));
+                }
 
-                long slowest = slowestDelivery(readerWs, room, posted);
-                long slowestMillis = Duration.ofNanos(slowest).toMillis();
-                System.err.printf("[daehwa-it] slow consumer: %d messages (%d big) to %d readers, slowest delivery %d ms"
-                        + " after its POST; the stalled client %s offline%n", posted.size(), BIG_POSTS, READERS,
-                        slowestMillis, wentOffline(readerWs.getFirst(), stalled) ? "went" : "did not go");
+                long slowestMillis = Duration.ofNanos(slowestDelivery(readerWs, shared, sharedPosts)).toMillis();
+                System.err.printf("[daehwa-it] slow consumer: %d big messages to the stalled client, %d to %d readers,"
+                        + " slowest delivery %d ms after its POST; the stalled client %s offline%n", floodPosts.size(),
+                        sharedPosts.size(), READERS, slowestMillis, wentOffline(readerWs.getFirst(), stalled) ? "went" : "did not go");
                 assertTrue(slowestMillis <= DELIVERY_BOUND.toMillis(), "a stalled client must not slow the others:"
                         + " a message took " + slowestMillis + " ms to reach a reader (bound " + DELIVERY_BOUND.toMillis() + " ms)");
 
                 slow.readAgain();
                 int code = slow.awaitClose(DRAIN);
-                int got = slow.messagesCreated(room).size();
+                int got = slow.messagesCreated(flood).size();
                 assertEquals(1013, code, "a client that stopped reading is closed with 1013 once its queue overflows;"
-                        + " it got " + got + " of " + posted.size() + " messages");
-                assertTrue(got < posted.size(), "the stalled client was cut off, so it cannot have got all "
-                        + posted.size() + " messages");
+                        + " it got " + got + " of " + floodPosts.size() + " messages");
+                assertTrue(got < floodPosts.size(), "the stalled client was cut off, so it cannot have got all "
+                        + floodPosts.size() + " messages");
             }
         } finally {
             readerWs.forEach(WsClient::close);
         }
-    }
-
-    /** Big messages to fill the TCP buffers, then small ones until a reader sees the stalled user go offline. */
-    private static List<Posted> postUntilCutOff(ChatUser poster, long room, WsClient reader, ChatUser stalled) {
-        List<Posted> posted = new ArrayList<>(Posts.inParallel(POSTING_THREADS, BIG_POSTS,
-                i -> new Post(poster, room, Posts.big(i))));
-        for (int small = 0; small < SMALL_POSTS_AT_MOST && !wentOffline(reader, stalled); small += SMALL_BATCH) {
-            posted.addAll(Posts.inParallel(POSTING_THREADS, SMALL_BATCH, i -> new Post(poster, room, "small " + i)));
-        }
-        return posted;
     }
 
     /**

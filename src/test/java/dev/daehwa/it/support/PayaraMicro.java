@@ -86,6 +86,8 @@ final class PayaraMicro implements AutoCloseable {
         env.put("DAEHWA_DATA_DIR", data.toString());
         env.put("DAEHWA_PASSWORD_ITERATIONS", "1000");
         env.put("DAEHWA_SQL_STATEMENT_HEADER", "true");
+        // A smaller outgoing queue per socket, so SlowConsumerIT overflows it with fewer posts.
+        env.put("DAEHWA_WS_QUEUE_LIMIT", "200");
         env.putAll(databaseEnvironment);
 
         String path = contextRoot.endsWith("/") ? contextRoot : contextRoot + "/";
