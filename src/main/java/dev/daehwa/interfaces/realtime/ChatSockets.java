@@ -30,8 +30,6 @@ public class ChatSockets {
 
     /** How long live events wait after hello for the client's resume before flowing anyway. */
     static final long RESUME_GRACE_MILLIS = 2_000;
-    static final long PING_EVERY_SECONDS = 30;
-    static final long DEAD_AFTER_MILLIS = 60_000;
     private static final String CONNECTION = Connection.class.getName();
 
     @Resource
@@ -62,11 +60,19 @@ public class ChatSockets {
     @ConfigProperty(name = "DAEHWA_WS_QUEUE_LIMIT", defaultValue = "1000")
     private int queueLimit;
 
+    @Inject
+    @ConfigProperty(name = "DAEHWA_WS_PING_SECONDS", defaultValue = "30")
+    private long pingEverySeconds;
+
+    @Inject
+    @ConfigProperty(name = "DAEHWA_WS_DEAD_SECONDS", defaultValue = "60")
+    private long deadAfterSeconds;
+
     private ScheduledFuture<?> heartbeat;
 
     @PostConstruct
     void startHeartbeat() {
-        heartbeat = scheduler.scheduleAtFixedRate(this::beat, PING_EVERY_SECONDS, PING_EVERY_SECONDS, TimeUnit.SECONDS);
+        heartbeat = scheduler.scheduleAtFixedRate(this::beat, pingEverySeconds, pingEverySeconds, TimeUnit.SECONDS);
     }
 
     @PreDestroy
@@ -74,11 +80,11 @@ public class ChatSockets {
         heartbeat.cancel(false);
     }
 
-    /** Pings every socket; one that has not answered for a minute is dead and is closed. */
+    /** Pings every socket; one that has not answered for {@code DAEHWA_WS_DEAD_SECONDS} is dead and is closed. */
     private void beat() {
         long now = System.currentTimeMillis();
         for (Connection connection : connections.all()) {
-            if (now - connection.lastPongMillis() > DEAD_AFTER_MILLIS) {
+            if (now - connection.lastPongMillis() > TimeUnit.SECONDS.toMillis(deadAfterSeconds)) {
                 connection.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "no answer to ping"));
             } else {
                 connection.ping();

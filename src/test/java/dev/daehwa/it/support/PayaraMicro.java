@@ -88,6 +88,9 @@ final class PayaraMicro implements AutoCloseable {
         env.put("DAEHWA_SQL_STATEMENT_HEADER", "true");
         // A smaller outgoing queue per socket, so SlowConsumerIT overflows it with fewer posts.
         env.put("DAEHWA_WS_QUEUE_LIMIT", "200");
+        // A quick heartbeat, so HeartbeatIT sees a silent socket closed in seconds, not minutes.
+        env.put("DAEHWA_WS_PING_SECONDS", "2");
+        env.put("DAEHWA_WS_DEAD_SECONDS", "25");
         env.putAll(databaseEnvironment);
 
         String path = contextRoot.endsWith("/") ? contextRoot : contextRoot + "/";
