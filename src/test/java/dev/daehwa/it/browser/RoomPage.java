@@ -130,7 +130,17 @@ final class RoomPage {
     /** Picks a person from the suggestions and presses Add; waits until they are listed. */
     RoomPage addMember(String typed, String username) {
         suggestionsFor(typed);
-        browser.visible(By.cssSelector("#members\\:newMember_panel .ui-autocomplete-item[data-item-value='" + username + "']")).click();
+        // The list may still be re-rendered by the query for the last keystroke: find and click
+        // in one step, again if the item was replaced under us.
+        By suggestion = By.cssSelector("#members\\:newMember_panel .ui-autocomplete-item[data-item-value='" + username + "']");
+        browser.until("to pick " + username + " from the suggestions", d -> {
+            List<WebElement> found = d.findElements(suggestion);
+            if (found.isEmpty() || !found.getFirst().isDisplayed()) {
+                return false;
+            }
+            found.getFirst().click();
+            return true;
+        });
         browser.click("members:add");
         browser.until(username + " in the member list", d -> memberUsernames().contains(username));
         return this;
