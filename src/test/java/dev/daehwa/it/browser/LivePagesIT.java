@@ -107,6 +107,63 @@ class LivePagesIT {
                         "every message once, in order"));
     }
 
+    /**
+     * Reading a room live moves the read marker (debounced), and the same person's other tab sees
+     * its badge clear; meanwhile the other person shows as online in the members panel.
+     */
+    @Test
+    void readingLiveClearsTheBadgeInAnotherTabAndPresenceShows(App app, Browsers browsers) {
+        ChatUser minji = app.newUser("tabminji");
+        ChatUser joon = app.newUser("tabjoon");
+        long roomId = Jsons.id(minji.createRoom("Two tabs", joon));
+        Browser joonReading = browsers.open(app).logIn(joon);
+        RoomPage room = RoomPage.open(joonReading, roomId);
+        Browser joonList = browsers.open(app).logIn(joon);
+        awaitConnected(joonReading);
+        awaitConnected(joonList);
+        Browser minjiBrowser = browsers.open(app).logIn(minji);
+        RoomPage.open(minjiBrowser, roomId).openMembers();
+        awaitConnected(minjiBrowser);
+
+        minji.send(roomId, "are you there?");
+        room.message("are you there?");
+
+        joonReading.until("the read marker to move while reading", d -> joon.room(roomId).getInt("unreadCount") == 0);
+        // The list counted the message (badge 1) and then heard the marker move (badge cleared).
+        joonList.until("the other tab to show the message read", d -> {
+            org.openqa.selenium.WebElement entry = Pages.room(joonList, "Two tabs");
+            return entry.findElement(By.cssSelector(".room-last")).getText().contains("are you there?")
+                    && Pages.unreadBadge(entry).isEmpty();
+        });
+        minjiBrowser.until("Joon shown online", d -> !d.findElements(
+                By.cssSelector("#member-list .presence.online[data-presence-for='" + joon.username() + "']")).isEmpty());
+    }
+
+    /**
+     * A message is shown at once as pending; when the network fails it is marked as not sent with
+     * a Retry button, and retrying delivers it exactly once.
+     */
+    @Test
+    void aFailedSendCanBeRetriedAndIsStoredOnce(App app, Browsers browsers) {
+        ChatUser minji = app.newUser("retryminji");
+        long roomId = Jsons.id(minji.createRoom("Retry room"));
+        Browser browser = browsers.open(app).logIn(minji);
+        RoomPage room = RoomPage.open(browser, roomId);
+        awaitConnected(browser);
+
+        browser.script("window.realFetch = window.fetch; window.fetch = () => Promise.reject(new TypeError('offline'))");
+        room.type("sent on a bad network", org.openqa.selenium.Keys.ENTER);
+        browser.visible(By.cssSelector("#messages li.message.pending.failed .message-retry"));
+        browser.script("window.fetch = window.realFetch");
+        browser.present(By.cssSelector("#messages li.message.failed .message-retry")).click();
+        room.message("sent on a bad network");
+        browser.until("the pending copy to be replaced", d -> d.findElements(By.cssSelector("#messages li.pending")).isEmpty());
+
+        assertAll(
+                () -> assertEquals(java.util.List.of("sent on a bad network"), room.texts(), "shown once"),
+                () -> assertEquals(1, minji.history(roomId).size(), "stored once"));
+    }
+
     /** The socket said hello and the page resumed: from now on nothing is missed. */
     static void awaitConnected(Browser browser) {
         browser.until("the live connection", d -> Boolean.TRUE.equals(browser.script(
