@@ -78,10 +78,14 @@ class SlowConsumerIT {
                         + " a message took " + slowestMillis + " ms to reach a reader (bound " + DELIVERY_BOUND.toMillis() + " ms)");
 
                 slow.readAgain();
-                int code = slow.awaitClose(DRAIN);
+                Integer code = slow.awaitEnd(DRAIN);
                 int got = slow.messagesCreated(flood).size();
-                assertEquals(1013, code, "a client that stopped reading is closed with 1013 once its queue overflows;"
-                        + " it got " + got + " of " + floodPosts.size() + " messages");
+                assertTrue(wentOffline(readerWs.getFirst(), stalled), "the server never let go of the stalled client");
+                // The server closes with 1013 after the frame in flight; whether the client reads
+                // that close frame or finds the connection reset depends on what the kernel and the
+                // container still held for it. A close with any other reason is wrong.
+                assertTrue(code == null || code == 1013, "a client that stopped reading is closed with 1013 once its"
+                        + " queue overflows, not " + code + "; it got " + got + " of " + floodPosts.size() + " messages");
                 assertTrue(got < floodPosts.size(), "the stalled client was cut off, so it cannot have got all "
                         + floodPosts.size() + " messages");
             }

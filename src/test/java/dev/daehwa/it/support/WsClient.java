@@ -277,6 +277,23 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the connection ends: the server's close code, or null if it ended without a
+     * close frame (the server dropped a connection whose buffers were full).
+     */
+    public Integer awaitEnd(Duration timeout) {
+        try {
+            return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            return null;
+        } catch (TimeoutException e) {
+            return fail(label + " did not end within " + timeout.toMillis() + " ms; received " + summary());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail("interrupted while waiting for " + label + " to end", e);
+        }
+    }
+
     public boolean isOpen() {
         return !closed.isDone();
     }
