@@ -100,13 +100,13 @@ public class ChatSockets {
             outbox.closeLater(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not logged in"));
             return;
         }
-        Connection connection = new Connection(session, user.get().id(),
+        UserJson me = UserJson.of(user.get());
+        Connection connection = new Connection(session, me,
                 (String) session.getUserProperties().get(HandshakeSession.HTTP_SESSION_ID), outbox);
         session.getUserProperties().put(CONNECTION, connection);
         outbox.whenClosed(() -> forget(connection));
         boolean first = connections.add(connection);
         connection.reply(frames.hello(user.get(), Instant.now(clock)));
-        UserJson me = UserJson.of(user.get());
         for (long mate : queries.roomMatesOf(me.id())) {
             if (connections.isOnline(mate)) {
                 accounts.find(mate).ifPresent(u -> connection.reply(frames.presence(UserJson.of(u), true)));
@@ -134,7 +134,7 @@ public class ChatSockets {
             case ClientFrame.Resume resume -> resume(connection, resume.lastSeenByRoom());
             case ClientFrame.Typing typed -> {
                 connection.goLiveUnlessResuming();
-                if (!typing.typed(connection.userId(), typed.roomId())) {
+                if (!typing.typed(connection.user(), typed.roomId())) {
                     refuse(connection, "You are not a member of room " + typed.roomId() + ".");
                 }
             }
@@ -185,7 +185,7 @@ public class ChatSockets {
     /** The socket is gone (or going): no more events, and maybe its user went offline. */
     private void forget(Connection connection) {
         if (connections.remove(connection)) {
-            accounts.find(connection.userId()).ifPresent(u -> events.presence(UserJson.of(u), false));
+            events.presence(connection.user(), false);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.daehwa.interfaces.realtime;
 
+import dev.daehwa.interfaces.rest.json.UserJson;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.util.ArrayDeque;
@@ -23,7 +24,7 @@ final class Connection {
     static final long BAD_FRAME_WINDOW_MILLIS = 10_000;
 
     private final Session session;
-    private final long userId;
+    private final UserJson user;
     private final String httpSessionId;
     private final Outbox outbox;
     private final Map<Long, Long> deliveredSeq = new HashMap<>();
@@ -34,15 +35,20 @@ final class Connection {
     private volatile long lastPongMillis = System.currentTimeMillis();
 
     /** @param httpSessionId the HTTP session of a cookie-authenticated socket, or null for a token */
-    Connection(Session session, long userId, String httpSessionId, Outbox outbox) {
+    Connection(Session session, UserJson user, String httpSessionId, Outbox outbox) {
         this.session = session;
-        this.userId = userId;
+        this.user = user;
         this.httpSessionId = httpSessionId;
         this.outbox = outbox;
     }
 
     long userId() {
-        return userId;
+        return user.id();
+    }
+
+    /** Who this socket belongs to, as loaded when it opened: presence and typing frames name them. */
+    UserJson user() {
+        return user;
     }
 
     boolean belongsTo(String httpSession) {

@@ -1,6 +1,5 @@
 package dev.daehwa.interfaces.realtime;
 
-import dev.daehwa.application.AccountService;
 import dev.daehwa.application.LiveQueries;
 import dev.daehwa.interfaces.rest.json.UserJson;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +21,6 @@ public class TypingRelay {
     private LiveQueries queries;
 
     @Inject
-    private AccountService accounts;
-
-    @Inject
     private Frames frames;
 
     @Inject
@@ -33,7 +29,8 @@ public class TypingRelay {
     private final Map<String, Long> lastRelayed = new ConcurrentHashMap<>();
 
     /** False if the user is not in the room (the frame is refused); true otherwise, relayed or throttled. */
-    boolean typed(long userId, long roomId) {
+    boolean typed(UserJson user, long roomId) {
+        long userId = user.id();
         List<Long> members = queries.memberIds(roomId);
         if (!members.contains(userId)) {
             return false;
@@ -52,8 +49,7 @@ public class TypingRelay {
             lastRelayed.values().removeIf(last -> now - last > THROTTLE_MILLIS);
         }
         if (relay[0]) {
-            accounts.find(userId).ifPresent(user -> fanout.deliver(
-                    members.stream().filter(m -> m != userId).toList(), frames.typing(roomId, UserJson.of(user))));
+            fanout.deliver(members.stream().filter(m -> m != userId).toList(), frames.typing(roomId, user));
         }
         return true;
     }
