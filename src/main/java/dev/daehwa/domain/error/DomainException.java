@@ -10,7 +10,7 @@ import java.util.List;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits AuthenticationRequiredException, ConflictException, InvalidInputException, NotFoundException,
-        PermissionDeniedException, TooManyAttemptsException {
+        PermissionDeniedException, TooManyAttemptsException, UnavailableException {
 
     protected DomainException(String detail) {
         super(detail);

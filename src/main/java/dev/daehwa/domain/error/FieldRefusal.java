@@ -30,7 +30,18 @@ public enum FieldRefusal {
     CLIENT_MESSAGE_ID_TOO_LONG("clientMessageId", "too-long"),
     SEQ_OUT_OF_RANGE("seq", "out-of-range"),
     BEFORE_WITH_AFTER("before", "exclusive"),
-    LIMIT_OUT_OF_RANGE("limit", "out-of-range");
+    LIMIT_OUT_OF_RANGE("limit", "out-of-range"),
+    SEARCH_REQUIRED("q", "required"),
+    SEARCH_TOO_LONG("q", "too-long"),
+    SEARCH_UNCLOSED_QUOTE("q", "unclosed-quote"),
+    SEARCH_EMPTY_OPERATOR("q", "empty-operator"),
+    SEARCH_NEGATED_OPERATOR("q", "negated-operator"),
+    SEARCH_BAD_DATE("q", "bad-date"),
+    SEARCH_UNKNOWN_HAS("q", "unknown-has"),
+    SEARCH_LIMIT_OUT_OF_RANGE("limit", "search-range"),
+    SEARCH_CURSOR_INVALID("before", "cursor"),
+    SEARCH_ORDER_UNKNOWN("order", "unknown"),
+    SEARCH_ZONE_UNKNOWN("tz", "unknown");
 
     private final String field;
     private final String code;

@@ -74,6 +74,20 @@ public class LinkRenderer {
         return html.toString();
     }
 
+    /** Whether {@link #render} would make at least one link of this text ({@code has:link} in search). */
+    public static boolean containsLink(String content) {
+        if (content == null) {
+            return false;
+        }
+        Matcher url = URL.matcher(content);
+        while (url.find()) {
+            if (linkLength(url.group(), url.group(1).length() + "://".length()) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * How much of a matched URL belongs to the link once trailing punctuation and unbalanced
      * closing brackets are dropped, or -1 when nothing usable is left after the scheme.

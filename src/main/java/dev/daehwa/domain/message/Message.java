@@ -52,6 +52,10 @@ public class Message {
 
     private boolean deleted;
 
+    /** The last time anything about this message changed; the search index catches up by it. */
+    @Column(name = "changed_at")
+    private Instant changedAt;
+
     @Column(name = "client_message_id")
     private String clientMessageId;
 
@@ -68,6 +72,7 @@ public class Message {
         message.content = content;
         message.clientMessageId = clientMessageId;
         message.createdAt = now;
+        message.changedAt = now;
         message.seq = room.nextSeq(now);
         return message;
     }
@@ -92,6 +97,7 @@ public class Message {
         }
         content = newContent;
         editedAt = now;
+        changedAt = now;
     }
 
     public void delete(long actorId, Instant now) {
@@ -101,6 +107,7 @@ public class Message {
         deleted = true;
         content = "";
         editedAt = now;
+        changedAt = now;
     }
 
     public Long id() {
@@ -133,6 +140,10 @@ public class Message {
 
     public Instant editedAt() {
         return editedAt;
+    }
+
+    public Instant changedAt() {
+        return changedAt;
     }
 
     public boolean isDeleted() {

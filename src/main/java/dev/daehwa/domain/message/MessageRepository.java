@@ -20,6 +20,18 @@ public interface MessageRepository {
     /** Up to {@code limit} visible messages with seq above {@code afterSeq}, oldest first. */
     List<Message> pageAfter(long roomId, long afterSeq, int limit);
 
+    /** The visible messages among these ids, senders fetched, in one query; in no particular order. */
+    List<Message> findVisible(Collection<Long> messageIds);
+
+    /**
+     * Messages changed at or after {@code since}, in (changedAt, id) order, starting after the
+     * message {@code afterId} among those changed exactly at {@code since}; deleted ones included.
+     */
+    List<MessageChange> changedSince(java.time.Instant since, long afterId, int limit);
+
+    /** The current state of these messages, deleted ones included. */
+    List<MessageChange> changesOf(Collection<Long> messageIds);
+
     /** The newest visible message of each room that has one, senders fetched, in one query. */
     Map<Long, Message> latestIn(Collection<Long> roomIds);
 }

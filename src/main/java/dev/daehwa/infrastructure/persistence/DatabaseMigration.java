@@ -1,6 +1,8 @@
 package dev.daehwa.infrastructure.persistence;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -27,6 +29,9 @@ public class DatabaseMigration implements ServletContextListener {
     @Resource(lookup = "java:app/jdbc/daehwa")
     private DataSource dataSource;
 
+    @Inject
+    private Event<SchemaReady> schemaReady;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         MigrateResult result = Flyway.configure(DatabaseMigration.class.getClassLoader())
@@ -37,5 +42,6 @@ public class DatabaseMigration implements ServletContextListener {
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied) on "
                 + DatabaseSettings.resolve(Settings::get).describe());
+        schemaReady.fire(new SchemaReady());
     }
 }

@@ -2,7 +2,9 @@ package dev.daehwa.infrastructure.persistence;
 
 import dev.daehwa.domain.error.ConflictException;
 import dev.daehwa.domain.message.Message;
+import dev.daehwa.domain.message.MessageChange;
 import dev.daehwa.domain.message.MessageRepository;
+import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -104,5 +106,51 @@ public class JpaMessageRepository implements MessageRepository {
                 .getResultStream()
                 .filter(msg -> seqByRoom.get(msg.roomId()) == msg.seq())
                 .collect(Collectors.toMap(Message::roomId, Function.identity()));
+    }
+
+    @Override
+    public List<Message> findVisible(Collection<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("""
+                        SELECT msg FROM Message msg JOIN FETCH msg.sender
+                        WHERE msg.id IN :ids AND msg.deleted = FALSE""", Message.class)
+                .setParameter("ids", List.copyOf(messageIds))
+                .getResultList();
+    }
+
+    private static final String CHANGE = """
+            SELECT msg.id, msg.roomId, msg.seq, msg.sender.id, msg.content, msg.createdAt, msg.deleted, msg.changedAt
+            FROM Message msg
+            """;
+
+    private static final InstantConverter TIME = new InstantConverter();
+
+    /** Columns, not entities: the indexer reads thousands at a time and needs no sender or room. */
+    private static MessageChange change(Object[] row) {
+        return new MessageChange((Long) row[0], (Long) row[1], (Long) row[2], (Long) row[3], (String) row[4],
+                TIME.convertToEntityAttribute(row[5]), (Boolean) row[6], TIME.convertToEntityAttribute(row[7]));
+    }
+
+    @Override
+    public List<MessageChange> changedSince(Instant since, long afterId, int limit) {
+        return em.createQuery(CHANGE + """
+                        WHERE msg.changedAt > :since OR (msg.changedAt = :since AND msg.id > :after)
+                        ORDER BY msg.changedAt, msg.id""", Object[].class)
+                .setParameter("since", since)
+                .setParameter("after", afterId)
+                .setMaxResults(limit)
+                .getResultStream().map(JpaMessageRepository::change).toList();
+    }
+
+    @Override
+    public List<MessageChange> changesOf(Collection<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery(CHANGE + "WHERE msg.id IN :ids", Object[].class)
+                .setParameter("ids", List.copyOf(messageIds))
+                .getResultStream().map(JpaMessageRepository::change).toList();
     }
 }

@@ -1,6 +1,7 @@
 package dev.daehwa.interfaces.rest.json;
 
 import dev.daehwa.application.RoomView;
+import dev.daehwa.application.search.SearchPage;
 import dev.daehwa.domain.message.LinkRenderer;
 import dev.daehwa.domain.message.Message;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,5 +26,12 @@ public class Representations {
                 view.members().stream().map(UserJson::of).toList(),
                 view.latestMessage() == null ? null : message(view.latestMessage()),
                 view.unreadCount(), view.lastReadSeq(), view.room().createdAt(), view.room().updatedAt());
+    }
+
+    public SearchPageJson searchPage(SearchPage page) {
+        return new SearchPageJson(page.results().stream()
+                .map(found -> new SearchResultJson(message(found.message()),
+                        new SearchResultJson.RoomRefJson(found.roomId(), found.roomName()), found.highlight()))
+                .toList(), page.total(), page.next());
     }
 }

@@ -1,0 +1,75 @@
+package dev.daehwa.infrastructure.search;
+
+import java.io.Reader;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.ko.KoreanPartOfSpeechStopFilter;
+import org.apache.lucene.analysis.ko.KoreanReadingFormFilter;
+import org.apache.lucene.analysis.ko.KoreanTokenizer;
+import org.apache.lucene.analysis.ko.POS;
+
+/**
+ * How message text becomes search terms, for Korean, English and both mixed in one message.
+ *
+ * <p>Korean goes through nori's morphological analysis so that the words people search for are
+ * the terms in the index:
+ * <ul>
+ *   <li>Particles (조사: 은/는/이/가/을/를/에서/으로/…) and verb endings (어미) are parts of speech
+ *       of their own, and are dropped: {@code 서울에서} and {@code 서울은} both index {@code 서울},
+ *       {@code 회의를} indexes {@code 회의}, {@code 만났어요} indexes the stem {@code 만나}.</li>
+ *   <li>Compound nouns are split into their parts and the compound itself is not kept
+ *       ({@link KoreanTokenizer.DecompoundMode#DISCARD}). {@code 회의실} indexes {@code 회의} and
+ *       {@code 실}, so {@code 회의} finds it, and a search for {@code 회의실} or {@code 회의 실} becomes
+ *       the phrase of the two parts, which finds both spellings. MIXED would also keep the compound,
+ *       but then the index holds a token graph that Lucene flattens, and phrase positions (which
+ *       the spacing variants rely on) stop lining up.</li>
+ *   <li>Hanja is read as Hangul, and full-width Latin is folded to normal width.</li>
+ * </ul>
+ * The holes the dropped parts leave are closed ({@link ClosePositionGaps}), so the phrase
+ * {@code "서울 춥다"} finds {@code 서울은 춥다}.
+ *
+ * <p>Latin text is lower-cased and stemmed lightly (plural and possessive only): {@code meetings}
+ * finds {@code meeting}, but {@code general} does not become {@code gener} and find {@code generous}.
+ *
+ * <p>The same analyzer runs at index and query time, and to highlight results.
+ */
+public final class ChatAnalyzer extends Analyzer {
+
+    /**
+     * Nori's default stop tags (particles, endings, suffixes, punctuation, interjections, adverbs
+     * and determiners) plus the copula (이다) and auxiliary verbs (하고 <em>있다</em>, 해 <em>주다</em>),
+     * which would otherwise match nearly every sentence.
+     */
+    static final Set<POS.Tag> STOP_TAGS;
+
+    static {
+        Set<POS.Tag> tags = new HashSet<>(KoreanPartOfSpeechStopFilter.DEFAULT_STOP_TAGS);
+        tags.add(POS.Tag.VCP);
+        tags.add(POS.Tag.VX);
+        STOP_TAGS = Set.copyOf(tags);
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        KoreanTokenizer tokenizer = new KoreanTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, null,
+                KoreanTokenizer.DecompoundMode.DISCARD, false, true);
+        TokenStream stream = new KoreanPartOfSpeechStopFilter(tokenizer, STOP_TAGS);
+        stream = new ClosePositionGaps(stream);
+        stream = new KoreanReadingFormFilter(stream);
+        stream = new LowerCaseFilter(stream);
+        stream = new EnglishPossessiveFilter(stream);
+        stream = new EnglishMinimalStemFilter(stream);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        return new CJKWidthCharFilter(reader);
+    }
+}

@@ -1,0 +1,202 @@
+package dev.daehwa.infrastructure.search;
+
+import dev.daehwa.domain.message.MessageChange;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The embedded Lucene index under {@code DAEHWA_DATA_DIR/search}: one writer, searchers that see
+ * what was applied as soon as they are refreshed, and commits that carry the position in the
+ * database's change order up to which everything was applied. A commit is the only thing that
+ * survives a crash, and the position in it is where catching up starts on the next boot.
+ *
+ * <p>An index that is missing, unreadable, or written by an older version of the analysis is
+ * replaced by an empty one, and its position says "from the beginning": a rebuild.
+ */
+final class LuceneIndex implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LuceneIndex.class.getName());
+
+    /** Bump when analysis or fields change: older indexes are then rebuilt on boot. */
+    static final String FORMAT = "1";
+    private static final String FORMAT_KEY = "daehwa.format";
+    private static final String CHANGED_AT_KEY = "daehwa.appliedChangedAt";
+    private static final String MESSAGE_ID_KEY = "daehwa.appliedMessageId";
+    private static final String COMPLETE_KEY = "daehwa.complete";
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final IndexPosition committed;
+    private final boolean complete;
+    private final String rebuildReason;
+
+    private LuceneIndex(Directory directory, IndexWriter writer, IndexPosition committed, boolean complete,
+                        String rebuildReason) throws IOException {
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, null);
+        this.committed = committed;
+        this.complete = complete;
+        this.rebuildReason = rebuildReason;
+    }
+
+    static LuceneIndex open(Path dir, Analyzer analyzer) throws IOException {
+        String problem = problemWith(dir);
+        if (problem != null && Files.exists(dir)) {
+            deleteRecursively(dir);
+        }
+        Files.createDirectories(dir);
+        Directory directory = FSDirectory.open(dir);
+        try {
+            IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                    .setOpenMode(problem == null ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
+                    .setRAMBufferSizeMB(32);
+            IndexWriter writer = new IndexWriter(directory, config);
+            Map<String, String> data = problem == null ? userData(writer) : Map.of();
+            IndexPosition position = problem == null
+                    ? new IndexPosition(Instant.parse(data.get(CHANGED_AT_KEY)), Long.parseLong(data.get(MESSAGE_ID_KEY)))
+                    : IndexPosition.BEGINNING;
+            boolean complete = problem == null && Boolean.parseBoolean(data.get(COMPLETE_KEY));
+            return new LuceneIndex(directory, writer, position, complete, problem);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    /** Why the index at {@code dir} cannot be used as it is, or null when it can. */
+    private static String problemWith(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return "there is no index at " + dir;
+        }
+        try (Directory directory = FSDirectory.open(dir)) {
+            if (!DirectoryReader.indexExists(directory)) {
+                return "there is no index at " + dir;
+            }
+            Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+            if (!FORMAT.equals(data.get(FORMAT_KEY))) {
+                return "the index at " + dir + " was built by another version (format " + data.get(FORMAT_KEY) + ")";
+            }
+            Instant.parse(data.get(CHANGED_AT_KEY));
+            Long.parseLong(data.get(MESSAGE_ID_KEY));
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                return reader.numDocs() >= 0 ? null : "unreadable";
+            }
+        } catch (IOException | RuntimeException e) {
+            return "the index at " + dir + " is unreadable (" + e + ")";
+        }
+    }
+
+    private static Map<String, String> userData(IndexWriter writer) {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> entries = writer.getLiveCommitData();
+        if (entries != null) {
+            entries.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+        }
+        return data;
+    }
+
+    /** Null when the index opened as it was; otherwise why it is being rebuilt. */
+    String rebuildReason() {
+        return rebuildReason;
+    }
+
+    IndexPosition committedPosition() {
+        return committed;
+    }
+
+    /** Whether the last commit was made after a full catch-up (rather than midway through one). */
+    boolean committedComplete() {
+        return complete;
+    }
+
+    /** Adds or replaces each message's document, or removes it when the message was deleted. */
+    void apply(List<MessageChange> changes) throws IOException {
+        for (MessageChange change : changes) {
+            if (change.deleted()) {
+                writer.deleteDocuments(MessageFields.idTerm(change.id()));
+            } else {
+                writer.updateDocument(MessageFields.idTerm(change.id()), MessageFields.document(change));
+            }
+        }
+    }
+
+    /** Makes what was applied visible to the next search. */
+    void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Makes what was applied durable, remembering how far that is. */
+    void commit(IndexPosition through, boolean caughtUp) throws IOException {
+        writer.setLiveCommitData(Map.of(
+                FORMAT_KEY, FORMAT,
+                CHANGED_AT_KEY, through.changedAt().toString(),
+                MESSAGE_ID_KEY, Long.toString(through.messageId()),
+                COMPLETE_KEY, Boolean.toString(caughtUp)).entrySet());
+        writer.commit();
+    }
+
+    /** Empties the index; the caller then catches up from the beginning. */
+    void deleteAll() throws IOException {
+        writer.deleteAll();
+    }
+
+    long documents() {
+        return writer.getDocStats().numDocs;
+    }
+
+    interface SearcherTask<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    <T> T search(SearcherTask<T> task) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return task.run(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            searchers.close();
+            writer.close();
+        } finally {
+            directory.close();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        LOG.warning(() -> "Removing the unusable search index at " + dir);
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

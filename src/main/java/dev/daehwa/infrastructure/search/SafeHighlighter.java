@@ -1,0 +1,74 @@
+package dev.daehwa.infrastructure.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.highlight.Encoder;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.NullFragmenter;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.search.highlight.SimpleSpanFragmenter;
+import org.owasp.encoder.Encode;
+
+/**
+ * Marks the words a search matched in a message's text. The text is analyzed again with the
+ * index's analyzer, so {@code 서울에서} shows {@code <mark>서울</mark>에서}. Every piece of the text
+ * goes through the same OWASP encoder as the message's {@code html} before {@code <mark>} is put
+ * around the matches: {@code <mark>} is the only markup a highlight can contain.
+ */
+final class SafeHighlighter {
+
+    /** Shorter texts are shown whole; longer ones are cut to their best passages. */
+    static final int WHOLE_TEXT_LIMIT = 240;
+    private static final int PASSAGE_LENGTH = 120;
+    private static final int PASSAGES = 2;
+    private static final String ELLIPSIS = " … ";
+
+    private static final Encoder HTML = Encode::forHtml;
+
+    private final Analyzer analyzer;
+
+    SafeHighlighter(Analyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    /** @param words the query of the searched words, or null when only operators were used */
+    String highlight(Query words, String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        if (words == null) {
+            return opening(text);
+        }
+        QueryScorer scorer = new QueryScorer(words, MessageFields.CONTENT);
+        Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), HTML, scorer);
+        highlighter.setMaxDocCharsToAnalyze(text.length());
+        boolean whole = text.length() <= WHOLE_TEXT_LIMIT;
+        highlighter.setTextFragmenter(whole ? new NullFragmenter() : new SimpleSpanFragmenter(scorer, PASSAGE_LENGTH));
+        try {
+            String[] passages = highlighter.getBestFragments(analyzer, MessageFields.CONTENT, text, whole ? 1 : PASSAGES);
+            if (passages.length == 0) {
+                return opening(text);
+            }
+            String joined = String.join(ELLIPSIS, passages).strip();
+            // adjacent terms of a phrase read better as one mark
+            return joined.replace("</mark><mark>", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InvalidTokenOffsetsException e) {
+            return opening(text);
+        }
+    }
+
+    /** The start of the text, escaped, when there is nothing to mark. */
+    private static String opening(String text) {
+        if (text.length() <= WHOLE_TEXT_LIMIT) {
+            return Encode.forHtml(text);
+        }
+        int end = Character.isHighSurrogate(text.charAt(PASSAGE_LENGTH - 1)) ? PASSAGE_LENGTH - 1 : PASSAGE_LENGTH;
+        return Encode.forHtml(text.substring(0, end)) + "…";
+    }
+}
