@@ -1,7 +1,14 @@
 package dev.daehwa.it.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 
 import jakarta.json.JsonObject;
 
@@ -30,8 +37,43 @@ public final class App {
      * servers this suite started itself; a test against an external server is skipped.
      */
     public void crashAndRestart() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(server != null, "the server was not started by this suite");
+        Assumptions.assumeTrue(server != null, "the server was not started by this suite");
         server.crashAndRestart();
+    }
+
+    /** Kills the server and leaves it down; bring it back with {@link #restart(Map)}. */
+    public void kill() {
+        requireOwnServer();
+        server.kill();
+    }
+
+    /**
+     * Starts the killed (or kills and restarts the running) server with these environment
+     * variables changed; a blank value removes one. The changes stay for later restarts.
+     */
+    public void restart(Map<String, String> environment) {
+        requireOwnServer();
+        server.crashAndRestart(environment);
+    }
+
+    /** The server's DAEHWA_DATA_DIR. */
+    public Path dataDir() {
+        requireOwnServer();
+        return server.dataDir();
+    }
+
+    /** Everything the server logged so far, across restarts. */
+    public String serverLog() {
+        requireOwnServer();
+        try {
+            return Files.readString(server.log(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void requireOwnServer() {
+        Assumptions.assumeTrue(server != null, "the server was not started by this suite");
     }
 
     /** The context root of the app, always ending in '/'; e.g. http://127.0.0.1:1234/daehwa/. */

@@ -55,6 +55,11 @@ public record ChatUser(long id, String username, String password, String email, 
     }
 
     /** An agent without cookies that authenticates as this user with a fresh API token. */
+    /** The same user, calling through another agent (one with a bearer token survives restarts). */
+    public ChatUser withAgent(Agent other) {
+        return new ChatUser(id, username, password, email, displayName, other);
+    }
+
     public Agent bearerAgent() {
         return agent.withBearer(createToken("it-" + System.nanoTime()));
     }

@@ -118,6 +118,29 @@ final class PayaraMicro implements AutoCloseable {
      * boots the same WAR on the same port and data, appending to the same log.
      */
     void crashAndRestart() {
+        crashAndRestart(Map.of());
+    }
+
+    /**
+     * {@link #crashAndRestart()} with some environment variables changed for the new process and
+     * every one after it: a blank value removes the variable.
+     */
+    void crashAndRestart(Map<String, String> changes) {
+        kill();
+        changes.forEach((name, value) -> {
+            if (value.isBlank()) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        process = launch(builder);
+        awaitReady();
+    }
+
+    /** Kills the server without warning and leaves it down, until {@link #crashAndRestart(Map)}. */
+    void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
@@ -126,9 +149,10 @@ final class PayaraMicro implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while killing Payara Micro", e);
         }
-        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        process = launch(builder);
-        awaitReady();
+    }
+
+    Path dataDir() {
+        return Path.of(builder.environment().get("DAEHWA_DATA_DIR"));
     }
 
     URI baseUri() {

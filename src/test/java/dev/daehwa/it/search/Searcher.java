@@ -1,0 +1,82 @@
+package dev.daehwa.it.search;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.daehwa.it.support.ChatUser;
+import dev.daehwa.it.support.Jsons;
+import dev.daehwa.it.support.Response;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/** Searches as one user, and reads the answers. */
+record Searcher(ChatUser user) {
+
+    /** The raw answer to {@code GET /api/search?q=…&more}; {@code more} is already encoded. */
+    Response get(String query, String more) {
+        return user.agent().get("api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                + (more.isEmpty() ? "" : "&" + more));
+    }
+
+    JsonObject page(String query, String more) {
+        return get(query, more).expect(200).json();
+    }
+
+    /** The ids of the messages found, in the order given. */
+    List<Long> ids(String query) {
+        return ids(page(query, ""));
+    }
+
+    static List<Long> ids(JsonObject page) {
+        return results(page).stream().map(result -> Jsons.id(result.getJsonObject("message"))).toList();
+    }
+
+    static List<JsonObject> results(JsonObject page) {
+        return page.getJsonArray("results").stream().map(JsonValue::asJsonObject).toList();
+    }
+
+    Set<Long> idSet(String query) {
+        return Set.copyOf(ids(query));
+    }
+
+    /**
+     * Searches until the answer satisfies {@code done}, for at most {@code within}; the index
+     * follows the database a moment behind, by design.
+     */
+    List<Long> await(String query, Duration within, Predicate<List<Long>> done) {
+        long deadline = System.nanoTime() + within.toNanos();
+        List<Long> found;
+        do {
+            found = ids(query);
+            if (done.test(found)) {
+                return found;
+            }
+            sleep(50);
+        } while (System.nanoTime() < deadline);
+        return fail("after " + within.toMillis() + " ms, '" + query + "' still finds " + found);
+    }
+
+    List<Long> awaitExactly(String query, Duration within, Set<Long> expected) {
+        return await(query, within, found -> Set.copyOf(found).equals(expected) && found.size() == expected.size());
+    }
+
+    static Set<Long> setOf(long... ids) {
+        return Arrays.stream(ids).boxed().collect(Collectors.toSet());
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
