@@ -23,5 +23,10 @@ window.Daehwa = Daehwa;
 
     document.addEventListener('DOMContentLoaded', function () {
         Daehwa.formatTimes(document);
+        // search forms send the browser's time zone, so before: and after: mean the reader's days
+        var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        document.querySelectorAll('input.time-zone').forEach(function (input) {
+            input.value = zone || '';
+        });
     });
 })();

@@ -22,6 +22,11 @@
         this.send = document.getElementById('composer-send');
         this.count = document.getElementById('composer-count');
         this.error = document.getElementById('composer-error');
+        // Opened at a search result far back: newer messages exist past the last one shown, so
+        // live messages are not appended after the gap; "jump to latest" shows them.
+        this.hasNewer = root.dataset.hasNewer === 'true';
+        this.newestSeq = Number(root.dataset.lastSeq);
+        this.focusSeq = Number(root.dataset.focusSeq);
     }
 
     RoomPage.prototype.start = function () {
@@ -64,7 +69,9 @@
             }
         });
         var divider = document.getElementById('unread-divider');
-        if (divider) {
+        if (this.focusSeq) {
+            this.focus();
+        } else if (divider) {
             divider.scrollIntoView({block: 'start'});
         } else {
             this.scrollToEnd();
@@ -171,6 +178,11 @@
         }
         this.call('POST', '/messages', {roomId: this.roomId, content: content, clientMessageId: clientId})
             .then(function (message) {
+                if (self.hasNewer) {
+                    // sent below a gap of unseen messages: show it where it is, at the end
+                    window.location.href = document.getElementById('jump-latest').href;
+                    return;
+                }
                 self.append(message);
                 self.error.textContent = '';
             }, function (problem) {
@@ -291,14 +303,43 @@
 
     // ---- live events (live.js) -------------------------------------------------------------
 
-    /** The highest seq shown: what a reconnecting socket resumes from. */
-    RoomPage.prototype.lastSeq = function () {
+    /** The highest seq shown; what the read marker may move up to. */
+    RoomPage.prototype.shownSeq = function () {
         var items = this.list.querySelectorAll('li.message:not(.pending)');
         return items.length ? Number(items[items.length - 1].dataset.seq) : 0;
     };
 
+    /**
+     * What a reconnecting socket resumes from: the highest seq shown, or, with newer messages
+     * not shown, the newest the room had when the page was made (the gap is not replayed).
+     */
+    RoomPage.prototype.lastSeq = function () {
+        return this.hasNewer ? Math.max(this.newestSeq, this.shownSeq()) : this.shownSeq();
+    };
+
+    /** Scrolls the message a search result pointed at into view, and marks it for a moment. */
+    RoomPage.prototype.focus = function () {
+        if (!this.focusSeq) {
+            return;
+        }
+        var item = this.list.querySelector('li.message[data-seq="' + this.focusSeq + '"]');
+        if (item) {
+            item.classList.add('focused');
+            item.scrollIntoView({block: 'center'});
+            item.setAttribute('tabindex', '-1');
+            item.focus({preventScroll: true});
+            setTimeout(function () {
+                item.classList.remove('focused');
+            }, 4000);
+        }
+    };
+
     /** A message from the socket: shown, kept in view if the reader was at the bottom, marked read. */
     RoomPage.prototype.received = function (message) {
+        if (this.hasNewer) {
+            this.newestSeq = Math.max(this.newestSeq, message.seq);
+            return;
+        }
         var atEnd = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 80;
         this.append(message);
         if (atEnd || message.sender.username === this.viewer) {
@@ -328,7 +369,7 @@
         }
         this.readTimer = setTimeout(function () {
             self.readTimer = null;
-            var seq = self.lastSeq();
+            var seq = self.shownSeq();
             if (seq > 0) {
                 self.call('POST', '/rooms/' + self.roomId + '/read', {seq: seq}).catch(function () {
                 });

@@ -4,6 +4,7 @@ import dev.daehwa.domain.message.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,25 +39,54 @@ public class RoomOpening {
         }
     }
 
+    /** Messages shown before the one a search result points at, for context. */
+    static final int BEFORE_FOCUS = 25;
+    /** Messages shown from the one a search result points at onwards. */
+    static final int FROM_FOCUS = 100;
+
     /**
      * @param firstUnreadSeq the seq of the first message that was unread when the room was opened,
      *                       or 0 if everything shown had been read
+     * @param hasNewer       whether newer messages exist beyond the last one shown (only when opened
+     *                       at a message far back in the history)
+     * @param focusSeq       the seq of the message the room was opened at, or 0
      */
-    public record OpenedRoom(RoomView room, List<MessageView> messages, boolean hasOlder, long firstUnreadSeq) {
+    public record OpenedRoom(RoomView room, List<MessageView> messages, boolean hasOlder, long firstUnreadSeq,
+                             boolean hasNewer, long focusSeq) {
     }
 
     /** 404 unless the viewer is a member. */
     public OpenedRoom open(long viewerId, long roomId) {
         RoomView room = queries.room(viewerId, roomId);
         MessageHistory.Page page = history.page(viewerId, roomId, null, null, pageSize(room.unreadCount()));
-        List<MessageView> messages = page.messages().stream().map(m -> MessageView.of(m, viewerId)).toList();
-        long firstUnread = page.messages().stream()
+        return opened(viewerId, room, page.messages(), page.hasMore(), false, 0);
+    }
+
+    /**
+     * Opens the room at one message (a search result): some history before it, and from it on up
+     * to {@link #FROM_FOCUS} messages. When that does not reach the newest message, the page says
+     * so ({@code hasNewer}), and the read marker only moves up to what is shown. 404 unless the
+     * viewer is a member; a seq past the end opens the newest messages.
+     */
+    public OpenedRoom openAt(long viewerId, long roomId, long focusSeq) {
+        RoomView room = queries.room(viewerId, roomId);
+        MessageHistory.Page before = history.page(viewerId, roomId, focusSeq, null, BEFORE_FOCUS);
+        MessageHistory.Page from = history.page(viewerId, roomId, null, focusSeq - 1, FROM_FOCUS);
+        List<Message> shown = new ArrayList<>(before.messages());
+        shown.addAll(from.messages());
+        return opened(viewerId, room, shown, before.hasMore(), from.hasMore(), focusSeq);
+    }
+
+    private OpenedRoom opened(long viewerId, RoomView room, List<Message> shown, boolean hasOlder, boolean hasNewer,
+                              long focusSeq) {
+        List<MessageView> messages = shown.stream().map(m -> MessageView.of(m, viewerId)).toList();
+        long firstUnread = shown.stream()
                 .filter(m -> m.seq() > room.lastReadSeq() && !m.isSentBy(viewerId))
                 .mapToLong(Message::seq).findFirst().orElse(0);
-        if (!page.messages().isEmpty()) {
-            roomService.markRead(viewerId, roomId, page.messages().getLast().seq());
+        if (!shown.isEmpty()) {
+            roomService.markRead(viewerId, room.room().id(), shown.getLast().seq());
         }
-        return new OpenedRoom(room, messages, page.hasMore(), firstUnread);
+        return new OpenedRoom(room, messages, hasOlder, firstUnread, hasNewer, focusSeq);
     }
 
     /**

@@ -29,9 +29,9 @@ record Searcher(ChatUser user) {
         return get(query, more).expect(200).json();
     }
 
-    /** The ids of the messages found, in the order given. */
+    /** The ids of the messages found (up to 50, the largest page), in the order given. */
     List<Long> ids(String query) {
-        return ids(page(query, ""));
+        return ids(page(query, "limit=50"));
     }
 
     static List<Long> ids(JsonObject page) {
@@ -61,6 +61,20 @@ record Searcher(ChatUser user) {
             sleep(50);
         } while (System.nanoTime() < deadline);
         return fail("after " + within.toMillis() + " ms, '" + query + "' still finds " + found);
+    }
+
+    /** Like {@link #await}, on the whole answer (total, next) rather than the ids. */
+    JsonObject awaitPage(String query, Duration within, Predicate<JsonObject> done) {
+        long deadline = System.nanoTime() + within.toNanos();
+        JsonObject page;
+        do {
+            page = page(query, "");
+            if (done.test(page)) {
+                return page;
+            }
+            sleep(50);
+        } while (System.nanoTime() < deadline);
+        return fail("after " + within.toMillis() + " ms, '" + query + "' still answers " + page);
     }
 
     List<Long> awaitExactly(String query, Duration within, Set<Long> expected) {

@@ -42,26 +42,34 @@ public final class Agent {
     private final CookieManager cookies;
     private final String bearer;
     private final boolean csrfHeader;
+    /** A 503 the test expects (a feature switched off), not a server failure. */
+    private final boolean unavailableExpected;
 
     Agent(URI base) {
-        this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), null, true);
+        this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), null, true, false);
     }
 
-    private Agent(URI base, CookieManager cookies, String bearer, boolean csrfHeader) {
+    private Agent(URI base, CookieManager cookies, String bearer, boolean csrfHeader, boolean unavailableExpected) {
         this.base = base;
         this.cookies = cookies;
         this.bearer = bearer;
         this.csrfHeader = csrfHeader;
+        this.unavailableExpected = unavailableExpected;
     }
 
     /** A new agent without cookies that authenticates with this API token. */
     public Agent withBearer(String token) {
-        return new Agent(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), token, csrfHeader);
+        return new Agent(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), token, csrfHeader, false);
     }
 
     /** The same session (shared cookie jar) but without the anti-CSRF header: what a forged cross-site form sends. */
     public Agent withoutCsrfHeader() {
-        return new Agent(base, cookies, bearer, false);
+        return new Agent(base, cookies, bearer, false, unavailableExpected);
+    }
+
+    /** The same agent, for a test that expects a 503 problem rather than treating it as a crash. */
+    public Agent expectingUnavailable() {
+        return new Agent(base, cookies, bearer, csrfHeader, true);
     }
 
     public URI base() {
@@ -132,7 +140,7 @@ public final class Agent {
             cookies.put(uri, response.headers().map());
             Response answer = new Response(prepared.method() + " " + uri, response.statusCode(), response.headers(),
                     new String(response.body(), StandardCharsets.UTF_8));
-            checkNeverLeaks(answer);
+            checkNeverLeaks(answer, unavailableExpected);
             return answer;
         } catch (IOException e) {
             return fail(prepared.method() + " " + uri + " failed: " + e, e);
@@ -154,8 +162,8 @@ public final class Agent {
         return cookies.getCookieStore().get(base);
     }
 
-    private static void checkNeverLeaks(Response response) {
-        if (response.status() >= 500) {
+    private static void checkNeverLeaks(Response response, boolean unavailableExpected) {
+        if (response.status() >= 500 && !(unavailableExpected && response.status() == 503)) {
             fail("the server failed: " + response);
         }
         if (response.status() >= 400) {

@@ -26,6 +26,11 @@ public class RoomBacking {
     @Param(name = "id")
     private String roomId;
 
+    /** The seq of a message to open the room at (from a search result); anything else opens the newest. */
+    @Inject
+    @Param(name = "at")
+    private String at;
+
     @Inject
     private RoomOpening opening;
 
@@ -48,7 +53,8 @@ public class RoomBacking {
             return;
         }
         try {
-            opened = opening.open(viewer.getId(), id);
+            Long focus = RoomAddressFilter.parseId(at);
+            opened = focus == null ? opening.open(viewer.getId(), id) : opening.openAt(viewer.getId(), id, focus);
         } catch (NotFoundException e) {
             Pages.notFound();
             return;
