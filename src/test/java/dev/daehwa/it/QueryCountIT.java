@@ -11,7 +11,9 @@ import dev.daehwa.it.support.Jsons;
 import dev.daehwa.it.support.Response;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,6 +63,35 @@ class QueryCountIT {
                 () -> assertTrue(forFew >= 1, "the counter reports no statement at all"),
                 () -> assertTrue(forMany <= SMALL, "a history page of 50 ran " + forMany + " statements"),
                 () -> assertEquals(forFew, forMany, "statements for 5 vs 50 messages"));
+    }
+
+    @Test
+    void searchRunsTheSameFewStatementsForTwoResultsAndFifty(App app) throws InterruptedException {
+        ChatUser alice = app.newUser("srch");
+        ChatUser bob = app.newUser("srchbob");
+        long room = alice.createRoomId(bob);
+        for (int i = 0; i < 50; i++) {
+            (i % 2 == 0 ? alice : bob).send(room, (i < 2 ? "드문 " : "") + "흔한 낱말 " + i);
+        }
+        String common = "api/search?q=" + URLEncoder.encode("흔한 from:" + alice.username() + " from:"
+                + bob.username(), StandardCharsets.UTF_8) + "&limit=50";
+        String rare = "api/search?q=" + URLEncoder.encode("드문 from:" + alice.username() + " from:"
+                + bob.username(), StandardCharsets.UTF_8) + "&limit=50";
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (alice.agent().get(common).expect(200).json().getJsonNumber("total").longValue() < 50
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+
+        Response few = alice.agent().get(rare).expect(200);
+        Response many = alice.agent().get(common).expect(200);
+
+        assertEquals(2, few.json().getJsonArray("results").size());
+        assertEquals(50, many.json().getJsonArray("results").size());
+        assertAll(
+                () -> assertTrue(few.sqlStatements() >= 1, "the counter reports no statement at all"),
+                () -> assertTrue(many.sqlStatements() <= SMALL, "a search page of 50 ran " + many.sqlStatements() + " statements"),
+                () -> assertEquals(few.sqlStatements(), many.sqlStatements(), "statements for 2 vs 50 results"));
     }
 
     @Test

@@ -25,7 +25,7 @@ class SearchPageIT {
     void aResultOpensTheRoomAtTheMessageAndMarksIt(App app, Browsers browsers) {
         ChatUser minji = app.newUser("search");
         long roomId = minji.createRoom("서울 출장").getJsonNumber("id").longValue();
-        for (int seq = 1; seq <= 150; seq++) {
+        for (int seq = 1; seq <= 120; seq++) {
             minji.sendId(roomId, seq == 10 ? "서울에서 만나요 <b>굵게</b>" : "잡담 " + seq);
         }
         awaitIndexed(minji, "잡담", 149);
@@ -54,11 +54,11 @@ class SearchPageIT {
                         "var r = arguments[0].getBoundingClientRect(), l = document.getElementById('messages').getBoundingClientRect();"
                                 + "return r.top >= l.top && r.bottom <= l.bottom;", focused), "the message is scrolled into view"),
                 () -> assertFalse(browser.all(By.cssSelector("li.message[data-seq='1']")).isEmpty(), "context before it"),
-                () -> assertTrue(browser.all(By.cssSelector("li.message[data-seq='150']")).isEmpty(), "not the newest"));
+                () -> assertTrue(browser.all(By.cssSelector("li.message[data-seq='120']")).isEmpty(), "not the newest"));
 
         browser.click("jump-latest");
         browser.awaitPath("rooms/" + roomId);
-        browser.visible(By.cssSelector("li.message[data-seq='150']"));
+        browser.visible(By.cssSelector("li.message[data-seq='120']"));
     }
 
     @Test
