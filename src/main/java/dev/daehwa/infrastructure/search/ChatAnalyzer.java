@@ -1,6 +1,12 @@
 package dev.daehwa.infrastructure.search;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -13,6 +19,7 @@ import org.apache.lucene.analysis.ko.KoreanPartOfSpeechStopFilter;
 import org.apache.lucene.analysis.ko.KoreanReadingFormFilter;
 import org.apache.lucene.analysis.ko.KoreanTokenizer;
 import org.apache.lucene.analysis.ko.POS;
+import org.apache.lucene.analysis.ko.dict.UserDictionary;
 
 /**
  * How message text becomes search terms, for Korean, English and both mixed in one message.
@@ -29,10 +36,12 @@ import org.apache.lucene.analysis.ko.POS;
  *       the phrase of the two parts, which finds both spellings. MIXED would also keep the compound,
  *       but then the index holds a token graph that Lucene flattens, and phrase positions (which
  *       the spacing variants rely on) stop lining up.</li>
+ *   <li>A small user dictionary ({@code userdict_ko.txt}) makes time words such as 오늘 and 내일
+ *       nouns: nori tags them as adverbs inside sentences, and adverbs are dropped.</li>
  *   <li>Hanja is read as Hangul, and full-width Latin is folded to normal width.</li>
  * </ul>
  * The holes the dropped parts leave are closed ({@link ClosePositionGaps}), so the phrase
- * {@code "서울 춥다"} finds {@code 서울은 춥다}.
+ * {@code "서울 추워요"} finds {@code 서울은 추워요}.
  *
  * <p>Latin text is lower-cased and stemmed lightly (plural and possessive only): {@code meetings}
  * finds {@code meeting}, but {@code general} does not become {@code gener} and find {@code generous}.
@@ -55,9 +64,21 @@ public final class ChatAnalyzer extends Analyzer {
         STOP_TAGS = Set.copyOf(tags);
     }
 
+    /** A few words nori's own dictionary tags in a way that hides them from search: see the file. */
+    private static final UserDictionary USER_DICTIONARY = userDictionary();
+
+    private static UserDictionary userDictionary() {
+        try (InputStream in = ChatAnalyzer.class.getResourceAsStream("userdict_ko.txt");
+             Reader reader = new InputStreamReader(Objects.requireNonNull(in, "userdict_ko.txt"), StandardCharsets.UTF_8)) {
+            return UserDictionary.open(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
-        KoreanTokenizer tokenizer = new KoreanTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, null,
+        KoreanTokenizer tokenizer = new KoreanTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, USER_DICTIONARY,
                 KoreanTokenizer.DecompoundMode.DISCARD, false, true);
         TokenStream stream = new KoreanPartOfSpeechStopFilter(tokenizer, STOP_TAGS);
         stream = new ClosePositionGaps(stream);

@@ -7,8 +7,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * Closes the holes that dropped particles and endings leave between words. Lucene's stop filters
- * keep a removed token's position, which would make the phrase {@code "서울 춥다"} miss
- * {@code 서울은 춥다}: in Korean the particle is part of the word, not a word between them.
+ * keep a removed token's position, which would make the phrase {@code "서울 추워요"} miss
+ * {@code 서울은 추워요}: in Korean the particle is part of the word, not a word between them.
  */
 final class ClosePositionGaps extends TokenFilter {
 

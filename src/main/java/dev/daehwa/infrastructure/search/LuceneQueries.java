@@ -2,25 +2,30 @@ package dev.daehwa.infrastructure.search;
 
 import dev.daehwa.application.search.SearchCriteria;
 import dev.daehwa.application.search.SearchOrder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.QueryBuilder;
 
 /**
  * Turns search criteria into a Lucene query and sort. Each word or quoted phrase becomes the
- * phrase of its analyzed terms, so {@code 회의실} (which nori splits into 회의 + 실) finds
+ * phrase of its analyzed terms (each word analyzed on its own), so {@code 회의실} (which nori splits into 회의 + 실) finds
  * {@code 회의실} and {@code 회의 실} but not a message that merely has both somewhere. A word that
  * analyzes to nothing (a lone particle such as {@code 은}) asks for nothing and is left out.
  *
@@ -29,10 +34,10 @@ import org.apache.lucene.util.QueryBuilder;
  */
 final class LuceneQueries {
 
-    private final QueryBuilder builder;
+    private final Analyzer analyzer;
 
     LuceneQueries(Analyzer analyzer) {
-        this.builder = new QueryBuilder(analyzer);
+        this.analyzer = analyzer;
     }
 
     /** The query for the words alone (what highlighting marks), or null when no word has a term. */
@@ -40,7 +45,7 @@ final class LuceneQueries {
         BooleanQuery.Builder words = new BooleanQuery.Builder();
         boolean any = false;
         for (String text : texts) {
-            Query phrase = builder.createPhraseQuery(MessageFields.CONTENT, text);
+            Query phrase = phrase(text);
             if (phrase != null) {
                 words.add(phrase, Occur.MUST);
                 any = true;
@@ -60,7 +65,7 @@ final class LuceneQueries {
             query.add(new MatchAllDocsQuery(), Occur.MUST);
         }
         for (String text : criteria.excluded()) {
-            Query phrase = builder.createPhraseQuery(MessageFields.CONTENT, text);
+            Query phrase = phrase(text);
             if (phrase != null) {
                 query.add(phrase, Occur.MUST_NOT);
             }
@@ -78,6 +83,39 @@ final class LuceneQueries {
             query.add(new TermQuery(new Term(MessageFields.HAS, MessageFields.HAS_LINK)), Occur.FILTER);
         }
         return query.build();
+    }
+
+    /**
+     * The terms of a word or phrase, in order, as one query (a term query for a single term).
+     * Each space-separated word is analyzed on its own, as the user typed it: analyzed together,
+     * nori reads a phrase such as {@code 서울 춥다} as one proper noun instead of 서울 + 춥(다).
+     */
+    private Query phrase(String text) {
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        int position = -1;
+        Term single = null;
+        int terms = 0;
+        for (String word : text.strip().split("\\s+")) {
+            try (TokenStream tokens = analyzer.tokenStream(MessageFields.CONTENT, word)) {
+                CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+                PositionIncrementAttribute increment = tokens.addAttribute(PositionIncrementAttribute.class);
+                tokens.reset();
+                while (tokens.incrementToken()) {
+                    // one position per term (gaps are closed by the analyzer), a stacked term keeps its place
+                    position += Math.min(1, increment.getPositionIncrement());
+                    single = new Term(MessageFields.CONTENT, term.toString());
+                    phrase.add(single, position);
+                    terms++;
+                }
+                tokens.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (terms == 0) {
+            return null;
+        }
+        return terms == 1 ? new TermQuery(single) : phrase.build();
     }
 
     /** Relevance, then newer first; or newer first. The message id breaks every remaining tie. */

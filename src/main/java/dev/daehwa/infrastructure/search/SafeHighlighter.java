@@ -2,6 +2,7 @@ package dev.daehwa.infrastructure.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.highlight.Encoder;
@@ -28,6 +29,7 @@ final class SafeHighlighter {
     private static final String ELLIPSIS = " … ";
 
     private static final Encoder HTML = Encode::forHtml;
+    private static final Pattern MARK_SEAM = Pattern.compile("</mark>([ \\t]*)<mark>");
 
     private final Analyzer analyzer;
 
@@ -54,8 +56,8 @@ final class SafeHighlighter {
                 return opening(text);
             }
             String joined = String.join(ELLIPSIS, passages).strip();
-            // adjacent terms of a phrase read better as one mark
-            return joined.replace("</mark><mark>", "");
+            // the terms of a phrase read better as one mark (only whitespace can lie between them)
+            return MARK_SEAM.matcher(joined).replaceAll("$1");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InvalidTokenOffsetsException e) {

@@ -2,6 +2,8 @@ package dev.daehwa.it.browser;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -17,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 
 /**
- * Screenshots of the join page, the login page, my rooms and a room, in English and Korean, at desktop
+ * Screenshots of the join page, the login page, my rooms, a room and search results, in English and Korean, at desktop
  * and phone widths: target/screenshots/{database}/{page}-{en|ko}-{desktop|phone}.png. The best go
  * to docs/screenshots/ for the README by hand.
  */
@@ -53,6 +55,13 @@ class ScreenshotsIT {
         RoomPage.open(browser, weekly);
         browser.visible(By.id("unread-divider"));
         save(browser, "room" + suffix);
+
+        String word = language == Language.KOREAN ? "회의" : "meeting";
+        browser.until("search results for " + word, driver -> {
+            browser.go("search.xhtml?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8));
+            return !browser.all(By.cssSelector("#search-results mark")).isEmpty();
+        });
+        save(browser, "search" + suffix);
     }
 
     /** Three rooms with some talk; returns the weekly meeting's id, where Minji has unread messages. */

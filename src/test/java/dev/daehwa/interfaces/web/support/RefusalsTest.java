@@ -13,6 +13,7 @@ import dev.daehwa.domain.error.InvalidInputException;
 import dev.daehwa.domain.error.NotFoundException;
 import dev.daehwa.domain.error.PermissionDeniedException;
 import dev.daehwa.domain.error.TooManyAttemptsException;
+import dev.daehwa.domain.error.UnavailableException;
 import java.time.Duration;
 import java.util.List;
 import java.util.ListResourceBundle;
@@ -39,7 +40,8 @@ class RefusalsTest {
                 new PermissionDeniedException("Only the room's owner may archive the room."),
                 NotFoundException.room(),
                 new ConflictException("The owner cannot leave the room; archive it instead."),
-                new TooManyAttemptsException(Duration.ofSeconds(90)));
+                new TooManyAttemptsException(Duration.ofSeconds(90)),
+                new UnavailableException("Search is turned off on this server."));
     }
 
     /** Without the fallback to the JVM's default locale, which would make English Korean on a Korean machine. */
