@@ -28,7 +28,7 @@ class SearchPageIT {
         for (int seq = 1; seq <= 120; seq++) {
             minji.sendId(roomId, seq == 10 ? "서울에서 만나요 <b>굵게</b>" : "잡담 " + seq);
         }
-        awaitIndexed(minji, "잡담", 149);
+        awaitIndexed(minji, "잡담", 119);
         Browser browser = browsers.open(app, Screen.DESKTOP, Language.KOREAN).logIn(minji);
 
         WebElement box = browser.visible(By.id("rooms-search-q"));
