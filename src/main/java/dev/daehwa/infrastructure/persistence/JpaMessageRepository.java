@@ -133,10 +133,15 @@ public class JpaMessageRepository implements MessageRepository {
                 TIME.convertToEntityAttribute(row[5]), (Boolean) row[6], TIME.convertToEntityAttribute(row[7]));
     }
 
+    /**
+     * Keyset paging over (changed_at, id). The leading {@code changedAt >= :since} is what lets
+     * the databases start the index scan at the position instead of reading from the beginning
+     * on every batch (a plain OR of the two cases is not used as an index range).
+     */
     @Override
     public List<MessageChange> changedSince(Instant since, long afterId, int limit) {
         return em.createQuery(CHANGE + """
-                        WHERE msg.changedAt > :since OR (msg.changedAt = :since AND msg.id > :after)
+                        WHERE msg.changedAt >= :since AND (msg.changedAt > :since OR msg.id > :after)
                         ORDER BY msg.changedAt, msg.id""", Object[].class)
                 .setParameter("since", since)
                 .setParameter("after", afterId)
