@@ -5,7 +5,6 @@ import dev.daehwa.domain.error.InvalidInputException;
 import dev.daehwa.domain.error.NotFoundException;
 import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.message.MessageRepository;
-import dev.daehwa.domain.room.Membership;
 import dev.daehwa.domain.room.RoomRepository;
 import dev.daehwa.domain.user.User;
 import dev.daehwa.domain.user.UserRepository;
@@ -77,10 +76,7 @@ public class SearchService {
 
     /** Room ids and names the searcher may search, narrowed by the room parameter and in:. */
     private Map<Long, String> searchableRooms(long userId, Long roomId, List<String> inRooms) {
-        Map<Long, String> names = new LinkedHashMap<>();
-        for (Membership membership : rooms.membershipsOf(userId)) {
-            names.put(membership.room().id(), membership.room().name());
-        }
+        Map<Long, String> names = new LinkedHashMap<>(rooms.roomNamesOf(userId));
         if (roomId != null) {
             String name = names.get(roomId);
             if (name == null) {

@@ -20,6 +20,9 @@ public interface RoomRepository {
     /** The caller's memberships in live rooms, most recent activity first, rooms and owners fetched. */
     List<Membership> membershipsOf(long userId);
 
+    /** The ids and names of the live rooms the user is a member of, in one light query. */
+    Map<Long, String> roomNamesOf(long userId);
+
     /** Members of each room, in order of joining. */
     Map<Long, List<User>> membersOf(Collection<Long> roomIds);
 

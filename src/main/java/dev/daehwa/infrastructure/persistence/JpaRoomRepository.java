@@ -54,6 +54,18 @@ public class JpaRoomRepository implements RoomRepository {
     }
 
     @Override
+    public Map<Long, String> roomNamesOf(long userId) {
+        Map<Long, String> names = new LinkedHashMap<>();
+        em.createQuery("""
+                        SELECT r.id, r.name FROM Membership m JOIN m.room r
+                        WHERE m.user.id = :user AND r.archived = FALSE""", Object[].class)
+                .setParameter("user", userId)
+                .getResultStream()
+                .forEach(row -> names.put((Long) row[0], (String) row[1]));
+        return names;
+    }
+
+    @Override
     public List<Long> memberIds(long roomId) {
         return em.createQuery("""
                         SELECT m.user.id FROM Membership m

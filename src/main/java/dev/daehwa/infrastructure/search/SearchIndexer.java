@@ -57,8 +57,11 @@ public class SearchIndexer {
     static final Duration LOOKBACK = Duration.ofMinutes(5);
     private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(2);
     private static final long PASS_DELAY_MILLIS = 100;
-    /** How long one pass may spend catching up before it turns to live changes again. */
-    private static final long CATCH_UP_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+    /**
+     * How long one pass may spend catching up before it turns to live changes again: long next to
+     * the pause between passes, so that a rebuild keeps the worker busy most of the time.
+     */
+    private static final long CATCH_UP_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(900);
     private static final int CATCH_UP_BATCH = 2000;
     private static final int LIVE_BATCH = 5000;
 
