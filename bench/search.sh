@@ -58,10 +58,9 @@ BASE="http://127.0.0.1:$PORT/"
 log() { printf '[search-bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 # --- build ---------------------------------------------------------------------------------
-if [[ ! -f "$ROOT_DIR/target/daehwa.war" || ! -f "$ROOT_DIR/target/payara-micro.jar" ]]; then
-    log "building the app (no target/daehwa.war yet)"
-    mvn -q -B -f ../pom.xml package -Dmaven.test.skip=true
-fi
+# Always built: a WAR left in target/ by an earlier build would be measured under this commit's name.
+log "building the app"
+mvn -q -B -f ../pom.xml package -Dmaven.test.skip=true
 log "building the benchmark"
 mvn -q -B -f pom.xml package
 CLASSPATH_BENCH="$BENCH_DIR/target/classes:$BENCH_DIR/target/lib/*"
@@ -121,7 +120,7 @@ launch_server() {
         return 1
     fi
     env DAEHWA_DATA_DIR="$DATA" DAEHWA_DB_URL="jdbc:postgresql://127.0.0.1:5432/$PG_DB" DAEHWA_DB_USER=postgres \
-        "$JAVA" -Xmx1g -Djava.io.tmpdir="$DATA/tmp" "$@" -jar "$WORK/payara-micro.jar" \
+        "$JAVA" -Xms1g -Xmx1g -Djava.io.tmpdir="$DATA/tmp" "$@" -jar "$WORK/payara-micro.jar" \
         --deploy "$WORK/daehwa.war" --contextroot / --port "$PORT" --nocluster \
         >>"$SERVER_LOG" 2>&1 &
     SERVER_PID=$!
@@ -163,7 +162,7 @@ say "date:     $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 say "app:      commit $COMMIT, daehwa.war sha256 $WAR_SHA"
 say "machine:  $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), $(free -g | awk '/^Mem:/ {print $2}') GiB RAM, $(uname -sr)"
 say "java:     $("$JAVA" -version 2>&1 | head -n 1)"
-say "server:   Payara Micro, -Xmx1g, 127.0.0.1:$PORT, data dir $DATA$([[ "$PROFILE" == 1 ]] && echo ", JFR (default settings) recording during the rebuild")"
+say "server:   Payara Micro, -Xms1g -Xmx1g (a fixed heap, as a server runs), 127.0.0.1:$PORT, data dir $DATA$([[ "$PROFILE" == 1 ]] && echo ", JFR (default settings) recording during the rebuild")"
 say "data:     $MESSAGES messages, $ROOMS rooms, searcher in every ${SEARCHER_EVERY}th room; terms $RARE ($RARE_P) $MEDIUM ($MEDIUM_P) $COMMON ($COMMON_P)"
 say "load avg at start: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine shows here)"
 say ""

@@ -577,7 +577,7 @@ public final class SearchLoad {
                     .append(" with `bench/search.sh`, which re-runs everything and replaces this section (this run took ")
                     .append(opt.getOrDefault("run-minutes", "@RUN_MINUTES@")).append(" minutes in all).\n\n");
             md.append("- **App:** commit `").append(opt.getOrDefault("commit", "unknown")).append("`, daehwa.war sha256 `")
-                    .append(opt.getOrDefault("war-sha", "?")).append("…`, Payara Micro 6.2025.10, `-Xmx1g`, port 127.0.0.1:")
+                    .append(opt.getOrDefault("war-sha", "?")).append("…`, Payara Micro 6.2025.10, `-Xms1g -Xmx1g`, port 127.0.0.1:")
                     .append(root.getPort()).append(".\n");
             md.append("- **Machine:** ").append(machine()).append(". Client, server and database share it.\n");
             md.append("- **JDK:** ").append(System.getProperty("java.vm.name")).append(' ')
