@@ -41,7 +41,11 @@ public enum FieldRefusal {
     SEARCH_LIMIT_OUT_OF_RANGE("limit", "search-range"),
     SEARCH_CURSOR_INVALID("before", "cursor"),
     SEARCH_ORDER_UNKNOWN("order", "unknown"),
-    SEARCH_ZONE_UNKNOWN("tz", "unknown");
+    SEARCH_ZONE_UNKNOWN("tz", "unknown"),
+    EMAIL_CADENCE_REQUIRED("email", "cadence-required"),
+    EMAIL_CADENCE_UNKNOWN("email", "cadence"),
+    MUTED_ROOMS_REQUIRED("mutedRooms", "required"),
+    MUTED_ROOMS_UNKNOWN("mutedRooms", "unknown-room");
 
     private final String field;
     private final String code;

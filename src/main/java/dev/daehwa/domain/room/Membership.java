@@ -40,6 +40,10 @@ public class Membership {
     @Column(name = "last_read_seq")
     private long lastReadSeq;
 
+    /** No email notifications from this room for this member. */
+    @Column(name = "email_muted")
+    private boolean emailMuted;
+
     protected Membership() {
         // for JPA
     }
@@ -65,6 +69,14 @@ public class Membership {
         }
         lastReadSeq = target;
         return true;
+    }
+
+    public boolean isEmailMuted() {
+        return emailMuted;
+    }
+
+    public void muteEmail(boolean muted) {
+        emailMuted = muted;
     }
 
     public Long id() {

@@ -1,5 +1,6 @@
 package dev.daehwa.domain.user;
 
+import dev.daehwa.domain.notification.EmailCadence;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -10,6 +11,7 @@ import jakarta.persistence.Table;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
 /** A person who chats. Identified publicly by a username that is unique regardless of case. */
 @Entity
@@ -40,6 +42,10 @@ public class User {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    /** Null until the user chooses; then the server-wide default applies. */
+    @Column(name = "email_cadence")
+    private String emailCadence;
+
     protected User() {
         // for JPA
     }
@@ -55,6 +61,15 @@ public class User {
         user.passwordHash = passwordHash;
         user.createdAt = now;
         return user;
+    }
+
+    /** The email cadence this user chose, or empty when they never chose one. */
+    public Optional<EmailCadence> chosenEmailCadence() {
+        return emailCadence == null ? Optional.empty() : EmailCadence.find(emailCadence);
+    }
+
+    public void chooseEmailCadence(EmailCadence cadence) {
+        emailCadence = cadence.value();
     }
 
     /**

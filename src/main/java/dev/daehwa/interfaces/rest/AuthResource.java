@@ -2,6 +2,8 @@ package dev.daehwa.interfaces.rest;
 
 import dev.daehwa.application.AccountService;
 import dev.daehwa.application.LoginService;
+import dev.daehwa.application.notification.NotificationSettingsService;
+import dev.daehwa.interfaces.rest.json.NotificationSettingsJson;
 import dev.daehwa.domain.user.User;
 import dev.daehwa.infrastructure.security.CurrentCaller;
 import dev.daehwa.infrastructure.security.SessionLogin;
@@ -13,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -40,6 +43,9 @@ public class AuthResource {
 
     @Inject
     private CurrentCaller caller;
+
+    @Inject
+    private NotificationSettingsService notificationSettings;
 
     @Context
     private HttpServletRequest request;
@@ -87,5 +93,29 @@ public class AuthResource {
     @APIResponse(responseCode = "401", description = "Not logged in")
     public AccountJson me() {
         return AccountJson.of(accounts.get(caller.requireUserId()));
+    }
+
+    @GET
+    @Path("me/notifications")
+    @Operation(summary = "My email notification settings",
+            description = "email: immediate, 2m, 15m, 1h or never (the server's default, DAEHWA_NOTIFY_DEFAULT, "
+                    + "until I choose); mutedRooms: ids of my rooms that never email me.")
+    @APIResponse(responseCode = "200", description = "The settings")
+    @APIResponse(responseCode = "401", description = "Not logged in")
+    public NotificationSettingsJson notifications() {
+        return NotificationSettingsJson.of(notificationSettings.of(caller.requireUserId()));
+    }
+
+    @PUT
+    @Path("me/notifications")
+    @Operation(summary = "Change my email notification settings",
+            description = "Both fields, as GET returns them. An unknown email value, or a muted room I am not a "
+                    + "member of, is a 400 and changes nothing.")
+    @APIResponse(responseCode = "200", description = "The stored settings")
+    @APIResponse(responseCode = "400", description = "Invalid input, with field errors")
+    @APIResponse(responseCode = "401", description = "Not logged in")
+    public NotificationSettingsJson changeNotifications(Requests.NotificationSettings body) {
+        Requests.NotificationSettings r = RequestBodies.required(body);
+        return NotificationSettingsJson.of(notificationSettings.change(caller.requireUserId(), r.email(), r.mutedRooms()));
     }
 }

@@ -35,6 +35,9 @@ public final class Requests {
     public record PostMessage(Long roomId, String content, String clientMessageId) {
     }
 
+    public record NotificationSettings(String email, List<Long> mutedRooms) {
+    }
+
     public record EditMessage(String content) {
     }
 }
