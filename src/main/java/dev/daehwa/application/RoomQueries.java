@@ -43,6 +43,11 @@ public class RoomQueries {
     }
 
     /** One room, if the user is a member; otherwise 404, as if it did not exist. */
+    /** Ids and names of the user's live rooms, for pickers; one light query. */
+    public Map<Long, String> roomNamesOf(long userId) {
+        return rooms.roomNamesOf(userId);
+    }
+
     public RoomView room(long userId, long roomId) {
         Membership membership = rooms.findMembership(roomId, userId).orElseThrow(NotFoundException::room);
         List<Long> ids = List.of(roomId);

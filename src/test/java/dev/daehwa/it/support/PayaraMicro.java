@@ -1,7 +1,9 @@
 package dev.daehwa.it.support;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -135,8 +138,79 @@ final class PayaraMicro implements AutoCloseable {
             }
         });
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        process = launch(builder);
-        awaitReady();
+        relaunch();
+    }
+
+    /**
+     * Starts the server again on the same port. Seen once in CI: the new process came up while the
+     * killed one's port was not free yet, and Grizzly left the HTTP listener out ("GrizzlyProxy is
+     * NULL") while the rest of the server started, answering nothing. So: wait until the port can
+     * be bound, and start again if the listener still failed.
+     */
+    private void relaunch() {
+        for (int attempt = 1; ; attempt++) {
+            awaitPortFree();
+            long logStart = logSize();
+            process = launch(builder);
+            try {
+                awaitReady(logStart);
+                return;
+            } catch (ListenerFailed e) {
+                if (attempt == 3) {
+                    throw new IllegalStateException("Payara Micro could not open its HTTP port 3 times" + logTail(), e);
+                }
+                kill();
+            }
+        }
+    }
+
+    /** The HTTP listener did not start, though the process did. */
+    private static final class ListenerFailed extends RuntimeException {
+        ListenerFailed(String message) {
+            super(message);
+        }
+    }
+
+    private void awaitPortFree() {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new InetSocketAddress("0.0.0.0", baseUri.getPort()));
+                return;
+            } catch (IOException stillHeld) {
+                try {
+                    sleep(Duration.ofMillis(200));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private long logSize() {
+        try {
+            return Files.size(log);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Whether the log, from {@code start}, says the HTTP listener failed. */
+    private boolean listenerFailedSince(long start) {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            if (file.length() <= start) {
+                return false;
+            }
+            byte[] tail = new byte[(int) Math.min(file.length() - start, 8 * 1024 * 1024)];
+            file.seek(start);
+            file.readFully(tail);
+            String text = new String(tail, StandardCharsets.UTF_8);
+            return text.contains("GrizzlyProxy is NULL") || text.contains("java.net.BindException");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Kills the server without warning and leaves it down, until {@link #crashAndRestart(Map)}. */
@@ -165,6 +239,10 @@ final class PayaraMicro implements AutoCloseable {
 
     /** Ready means the application itself answers: an anonymous /api/auth/me is a 401. */
     private void awaitReady() {
+        awaitReady(0);
+    }
+
+    private void awaitReady(long logStart) {
         URI probe = baseUri.resolve("api/auth/me");
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         String last = "no answer yet";
@@ -173,6 +251,9 @@ final class PayaraMicro implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(2))
                 .build()) {
             while (Instant.now().isBefore(deadline)) {
+                if (logStart > 0 && listenerFailedSince(logStart)) {
+                    throw new ListenerFailed("the HTTP listener on port " + baseUri.getPort() + " did not start");
+                }
                 if (!process.isAlive()) {
                     throw new IllegalStateException("Payara Micro exited with code " + process.exitValue()
                             + " before the app answered on " + probe + logTail());
@@ -233,13 +314,24 @@ final class PayaraMicro implements AutoCloseable {
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768-60999). A port from that range can be
+     * handed to some outgoing connection while the server is down between a crash and its
+     * restart, and the restarted server then cannot listen on it.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Random random = new Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int candidate = 20_000 + random.nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress("0.0.0.0", candidate));
+                return candidate;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 
     private static void requireFile(Path file, String what) {

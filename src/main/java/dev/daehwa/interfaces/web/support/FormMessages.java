@@ -30,6 +30,12 @@ public final class FormMessages {
                 new FacesMessage(FacesMessage.SEVERITY_ERROR, message, message));
     }
 
+    /** Good news above the form, such as "Saved". */
+    public static void onFormInfo(String message) {
+        FacesContext.getCurrentInstance().addMessage(null,
+                new FacesMessage(FacesMessage.SEVERITY_INFO, message, message));
+    }
+
     public static void onForm(String message) {
         FacesContext.getCurrentInstance().addMessage(null,
                 new FacesMessage(FacesMessage.SEVERITY_ERROR, message, message));
