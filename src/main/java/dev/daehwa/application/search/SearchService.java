@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * room stops finding its messages with their next search. The engine finds ids; the messages
  * shown are read back from the database, so a result always says what the message says now.
  *
- * <p>Statements per search, whatever the number of rooms or results: the memberships, the
+ * <p>Statements per search, whatever the number of rooms or results: the searcher's room ids and names, the
  * senders of {@code from:} (when given), and the messages of the page.
  */
 @ApplicationScoped

@@ -60,7 +60,7 @@ class SearchFreshnessIT {
         minji.agent().delete("api/messages/" + deleted).expectOneOf(200, 204);
 
         // the total comes from the index alone: it drops to 1 only when the index forgot the message
-        JsonObject page = search.awaitPage("삭제", ONE_SECOND, answer -> answer.getJsonNumber("total").longValue() == 1);
+        JsonObject page = search.awaitPage("삭제", "", ONE_SECOND, answer -> answer.getJsonNumber("total").longValue() == 1);
         assertEquals(List.of(kept), Searcher.ids(page));
         assertEquals(List.of(), search.ids("지울"));
     }

@@ -1,7 +1,6 @@
 package dev.daehwa.it.search;
 
 import static dev.daehwa.it.search.Searcher.setOf;
-import static dev.daehwa.it.support.Jsons.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -220,9 +219,5 @@ class SearchIT {
         String next = search.page("커서", "limit=1").getString("next");
         search.get("커서", "limit=1&order=recent&before=" + next).validationProblem("before");
         assertEquals(1, Searcher.ids(search.page("커서", "limit=1&before=" + next)).size());
-    }
-
-    static JsonObject edit(ChatUser user, long messageId, String content) {
-        return user.agent().patch("api/messages/" + messageId, object("content", content)).expect(200).json();
     }
 }

@@ -51,24 +51,15 @@ record Searcher(ChatUser user) {
      * follows the database a moment behind, by design.
      */
     List<Long> await(String query, Duration within, Predicate<List<Long>> done) {
-        long deadline = System.nanoTime() + within.toNanos();
-        List<Long> found;
-        do {
-            found = ids(query);
-            if (done.test(found)) {
-                return found;
-            }
-            sleep(50);
-        } while (System.nanoTime() < deadline);
-        return fail("after " + within.toMillis() + " ms, '" + query + "' still finds " + found);
+        return ids(awaitPage(query, "limit=50", within, page -> done.test(ids(page))));
     }
 
     /** Like {@link #await}, on the whole answer (total, next) rather than the ids. */
-    JsonObject awaitPage(String query, Duration within, Predicate<JsonObject> done) {
+    JsonObject awaitPage(String query, String more, Duration within, Predicate<JsonObject> done) {
         long deadline = System.nanoTime() + within.toNanos();
         JsonObject page;
         do {
-            page = page(query, "");
+            page = page(query, more);
             if (done.test(page)) {
                 return page;
             }

@@ -108,23 +108,24 @@ public class SearchBacking {
 
     /** Where the next page is, or null on the last. */
     public String getMoreLink() {
-        return page == null || page.next() == null ? null : link(page.next(), isRecent() ? "recent" : null);
+        return page == null || page.next() == null ? null : link(roomId, isRecent() ? "recent" : null, page.next());
     }
 
     /** This search in the other order. */
     public String getOtherOrderLink() {
-        return link(null, isRecent() ? null : "recent");
+        return link(roomId, isRecent() ? null : "recent", null);
     }
 
     /** This search across all my rooms. */
     public String getEverywhereLink() {
-        return "search.xhtml?q=" + encode(getQuery()) + (zone == null ? "" : "&tz=" + encode(zone));
+        return link(null, null, null);
     }
 
-    private String link(String cursor, String sort) {
+    /** This search's address, in {@code room} (or all rooms), {@code sort} order, from {@code cursor}. */
+    private String link(Long room, String sort, String cursor) {
         StringBuilder link = new StringBuilder("search.xhtml?q=").append(encode(getQuery()));
-        if (roomId != null) {
-            link.append("&room=").append(roomId);
+        if (room != null) {
+            link.append("&room=").append(room);
         }
         if (zone != null && !zone.isBlank()) {
             link.append("&tz=").append(encode(zone));
