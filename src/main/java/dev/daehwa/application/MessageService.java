@@ -9,6 +9,7 @@ import dev.daehwa.domain.room.Membership;
 import dev.daehwa.domain.room.Room;
 import dev.daehwa.domain.room.RoomRepository;
 import dev.daehwa.application.events.ChatEvent;
+import dev.daehwa.application.notification.NotificationQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -33,6 +34,9 @@ public class MessageService {
 
     @Inject
     private Event<ChatEvent> events;
+
+    @Inject
+    private NotificationQueue notifications;
 
     /** The stored message, and whether this call created it (false for an idempotent retry). */
     public record Posted(Message message, boolean created) {
@@ -60,6 +64,7 @@ public class MessageService {
         Message message = Message.post(room, membership.user(), text, clientId, Instant.now(clock));
         messages.store(message);
         membership.markReadUpTo(message.seq());
+        notifications.messagePosted(roomId, senderId);
         events.fire(new ChatEvent.MessagePosted(roomId, message.id(), message.seq()));
         events.fire(new ChatEvent.ReadMarkerMoved(roomId, senderId));
         return new Posted(message, true);

@@ -21,7 +21,7 @@ class NotificationSettingsIT {
     @Test
     void aUserWhoNeverChoseHasTheServersDefaultAndNoMutedRooms(App app) {
         JsonObject settings = app.newUser("notify").agent().get(PATH).expect(200).json();
-        assertEquals("2m", settings.getString("email"), "DAEHWA_NOTIFY_DEFAULT is not set in the tests");
+        assertEquals("never", settings.getString("email"), "the test server runs with DAEHWA_NOTIFY_DEFAULT=never");
         assertEquals(0, settings.getJsonArray("mutedRooms").size());
     }
 

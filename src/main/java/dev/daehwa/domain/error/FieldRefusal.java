@@ -45,7 +45,8 @@ public enum FieldRefusal {
     EMAIL_CADENCE_REQUIRED("email", "cadence-required"),
     EMAIL_CADENCE_UNKNOWN("email", "cadence"),
     MUTED_ROOMS_REQUIRED("mutedRooms", "required"),
-    MUTED_ROOMS_UNKNOWN("mutedRooms", "unknown-room");
+    MUTED_ROOMS_UNKNOWN("mutedRooms", "unknown-room"),
+    UNSUBSCRIBE_TOKEN_INVALID("token", "invalid");
 
     private final String field;
     private final String code;

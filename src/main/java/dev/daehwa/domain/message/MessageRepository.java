@@ -20,6 +20,15 @@ public interface MessageRepository {
     /** Up to {@code limit} visible messages with seq above {@code afterSeq}, oldest first. */
     List<Message> pageAfter(long roomId, long afterSeq, int limit);
 
+    /**
+     * What a member missed: up to {@code limit} visible messages after {@code afterSeq} that
+     * others sent, oldest first, senders fetched.
+     */
+    List<Message> missedBy(long userId, long roomId, long afterSeq, int limit);
+
+    /** The same messages counted per sender, in order of each sender's first missed message. */
+    List<MissedFromSender> missedBySender(long userId, long roomId, long afterSeq);
+
     /** The visible messages among these ids, senders fetched, in one query; in no particular order. */
     List<Message> findVisible(Collection<Long> messageIds);
 

@@ -44,6 +44,10 @@ public class Membership {
     @Column(name = "email_muted")
     private boolean emailMuted;
 
+    /** The newest message already emailed to this member: later emails never repeat it. */
+    @Column(name = "emailed_seq")
+    private long emailedSeq;
+
     protected Membership() {
         // for JPA
     }
@@ -77,6 +81,19 @@ public class Membership {
 
     public void muteEmail(boolean muted) {
         emailMuted = muted;
+    }
+
+    /**
+     * Where an email about this room starts: after the newest message the member has read or
+     * has already been emailed about.
+     */
+    public long unnotifiedAfter() {
+        return Math.max(lastReadSeq, emailedSeq);
+    }
+
+    /** An email covered the messages up to {@code seq}. */
+    public void emailedThrough(long seq) {
+        emailedSeq = Math.max(emailedSeq, seq);
     }
 
     public Long id() {

@@ -46,6 +46,9 @@ public class User {
     @Column(name = "email_cadence")
     private String emailCadence;
 
+    /** The language the user last used the app in (en or ko): their emails are written in it. */
+    private String locale;
+
     protected User() {
         // for JPA
     }
@@ -70,6 +73,21 @@ public class User {
 
     public void chooseEmailCadence(EmailCadence cadence) {
         emailCadence = cadence.value();
+    }
+
+    /** The language of this user's emails; empty until they have used the app. */
+    public Optional<Locale> language() {
+        return locale == null ? Optional.empty() : Optional.of(Locale.forLanguageTag(locale));
+    }
+
+    /** Remembers the language the user is using now; true when it changed. */
+    public boolean useLanguage(Locale language) {
+        String tag = language.toLanguageTag();
+        if (tag.equals(locale)) {
+            return false;
+        }
+        locale = tag;
+        return true;
     }
 
     /**

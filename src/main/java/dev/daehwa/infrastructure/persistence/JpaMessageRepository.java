@@ -4,6 +4,7 @@ import dev.daehwa.domain.error.ConflictException;
 import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.message.MessageChange;
 import dev.daehwa.domain.message.MessageRepository;
+import dev.daehwa.domain.message.MissedFromSender;
 import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -79,6 +80,36 @@ public class JpaMessageRepository implements MessageRepository {
                 .setParameter("after", afterSeq)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    @Override
+    public List<Message> missedBy(long userId, long roomId, long afterSeq, int limit) {
+        return em.createQuery("""
+                        SELECT msg FROM Message msg JOIN FETCH msg.sender
+                        WHERE msg.roomId = :room AND msg.seq > :after AND msg.deleted = FALSE
+                          AND msg.sender.id <> :user
+                        ORDER BY msg.seq ASC""", Message.class)
+                .setParameter("room", roomId)
+                .setParameter("after", afterSeq)
+                .setParameter("user", userId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public List<MissedFromSender> missedBySender(long userId, long roomId, long afterSeq) {
+        return em.createQuery("""
+                        SELECT s.displayName, COUNT(msg), MIN(msg.seq), MAX(msg.seq) FROM Message msg JOIN msg.sender s
+                        WHERE msg.roomId = :room AND msg.seq > :after AND msg.deleted = FALSE AND s.id <> :user
+                        GROUP BY s.id, s.displayName
+                        ORDER BY MIN(msg.seq)""", Object[].class)
+                .setParameter("room", roomId)
+                .setParameter("after", afterSeq)
+                .setParameter("user", userId)
+                .getResultStream()
+                .map(row -> new MissedFromSender((String) row[0], ((Number) row[1]).longValue(),
+                        ((Number) row[3]).longValue()))
+                .toList();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.daehwa.interfaces.rest;
 
 import dev.daehwa.application.AccountService;
 import dev.daehwa.application.LoginService;
+import dev.daehwa.application.UserLanguages;
 import dev.daehwa.application.notification.NotificationSettingsService;
 import dev.daehwa.interfaces.rest.json.NotificationSettingsJson;
 import dev.daehwa.domain.user.User;
@@ -47,6 +48,9 @@ public class AuthResource {
     @Inject
     private NotificationSettingsService notificationSettings;
 
+    @Inject
+    private UserLanguages languages;
+
     @Context
     private HttpServletRequest request;
 
@@ -73,6 +77,10 @@ public class AuthResource {
         Requests.Login r = RequestBodies.required(body);
         User user = logins.login(r.username(), r.password());
         sessions.establish(request, user.id());
+        if (request.getHeader("Accept-Language") != null) {
+            // the language of this user's emails, until they use the web pages in another
+            languages.used(user.id(), UserLanguages.choose(java.util.Collections.list(request.getLocales())));
+        }
         return AccountJson.of(user);
     }
 

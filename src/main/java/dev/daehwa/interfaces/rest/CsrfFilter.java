@@ -28,6 +28,8 @@ public class CsrfFilter implements ContainerRequestFilter {
     /** Credential exchanges, not actions of the session's user; they only accept JSON bodies,
      *  which a cross-site form cannot send. */
     private static final Set<String> CREDENTIAL_PATHS = Set.of("auth/login", "auth/register");
+    /** Authorised by a signed token in the address, which a forger cannot know, not by the session. */
+    private static final Set<String> TOKEN_PATHS = Set.of("notifications/unsubscribe");
 
     @Context
     private HttpServletRequest request;
@@ -37,6 +39,7 @@ public class CsrfFilter implements ContainerRequestFilter {
         if (SAFE_METHODS.contains(context.getMethod())
                 || request.getAttribute(CallerIdentity.AUTH_METHOD_ATTRIBUTE) != CallerIdentity.AuthMethod.SESSION
                 || CREDENTIAL_PATHS.contains(trimSlashes(context.getUriInfo().getPath()))
+                || TOKEN_PATHS.contains(trimSlashes(context.getUriInfo().getPath()))
                 || "XMLHttpRequest".equals(context.getHeaderString(HEADER))) {
             return;
         }

@@ -25,11 +25,38 @@ public final class App {
     private final URI base;
     private final String database;
     private final PayaraMicro server;
+    private final MailServer mail;
+    private final ItSettings settings;
 
-    App(URI base, String database, PayaraMicro server) {
+    App(URI base, String database, PayaraMicro server, MailServer mail, ItSettings settings) {
         this.base = base;
         this.database = database;
         this.server = server;
+        this.mail = mail;
+        this.settings = settings;
+    }
+
+    /** The SMTP server the app sends its notification emails to. */
+    public MailServer mail() {
+        requireOwnServer();
+        return mail;
+    }
+
+    /**
+     * Starts a second node of the app on the same database and mail server; close it when done.
+     * Only on PostgreSQL: an embedded H2 file belongs to one process.
+     */
+    public App startAnotherNode(String name) {
+        requireOwnServer();
+        Assumptions.assumeTrue(settings.postgres(), "two nodes need a shared database (the PostgreSQL pass)");
+        PayaraMicro node = server.startSibling(settings, name);
+        return new App(node.baseUri(), database, node, mail, settings);
+    }
+
+    /** Stops a node started by {@link #startAnotherNode}. */
+    public void stopNode() {
+        requireOwnServer();
+        server.close();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.daehwa.it.support;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
@@ -21,6 +22,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class DaehwaServer implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
     private static final String KEY = DaehwaServer.class.getName();
+
+    /**
+     * Email is off unless a test user chooses a cadence (the other suites post thousands of
+     * messages nobody needs mailed), and every notification delay is 50 times shorter: "2m" is
+     * 2.4 s, a retry starts at 0.6 s, a claim's lease is 6 s.
+     */
+    static final Map<String, String> NOTIFICATION_TIMING = Map.of(
+            "DAEHWA_NOTIFY_DEFAULT", "never",
+            "DAEHWA_NOTIFY_TIME_SCALE", "0.02");
 
     /** Starts the server with the first class, and fails each class at once if it could not start. */
     @Override
@@ -57,12 +67,14 @@ public final class DaehwaServer implements BeforeAllCallback, BeforeEachCallback
     /** What became of starting the server; closed by JUnit at the end of the run. */
     private static final class Startup implements AutoCloseable {
         private final PayaraMicro server;
+        private final MailServer mail;
         private final App app;
         private final String skipReason;
         private final RuntimeException failure;
 
-        private Startup(PayaraMicro server, App app, String skipReason, RuntimeException failure) {
+        private Startup(PayaraMicro server, MailServer mail, App app, String skipReason, RuntimeException failure) {
             this.server = server;
+            this.mail = mail;
             this.app = app;
             this.skipReason = skipReason;
             this.failure = failure;
@@ -75,7 +87,7 @@ public final class DaehwaServer implements BeforeAllCallback, BeforeEachCallback
                     // -Dit.baseUri=http://host:port/ctx/ runs the suite against a server started by hand.
                     String given = settings.externalBaseUri();
                     URI base = URI.create(given.endsWith("/") ? given : given + "/");
-                    return new Startup(null, new App(base, settings.database(), null), null, null);
+                    return new Startup(null, null, new App(base, settings.database(), null, null, settings), null, null);
                 }
                 Map<String, String> databaseEnvironment = Map.of();
                 if (settings.postgres()) {
@@ -94,17 +106,28 @@ public final class DaehwaServer implements BeforeAllCallback, BeforeEachCallback
                         return skipped(reason);
                     }
                 }
-                PayaraMicro server = PayaraMicro.start(settings, databaseEnvironment);
+                MailServer mail = MailServer.start(PayaraMicro.freePort());
+                Map<String, String> environment = new HashMap<>(databaseEnvironment);
+                environment.putAll(mail.environment());
+                environment.putAll(NOTIFICATION_TIMING);
+                PayaraMicro server;
+                try {
+                    server = PayaraMicro.start(settings, environment);
+                } catch (RuntimeException e) {
+                    mail.close();
+                    throw e;
+                }
                 System.err.println("[daehwa-it] " + settings.database() + " pass: app at " + server.baseUri()
                         + ", log " + server.log());
-                return new Startup(server, new App(server.baseUri(), settings.database(), server), null, null);
+                return new Startup(server, mail, new App(server.baseUri(), settings.database(), server, mail, settings),
+                        null, null);
             } catch (RuntimeException e) {
-                return new Startup(null, null, null, e);
+                return new Startup(null, null, null, null, e);
             }
         }
 
         private static Startup skipped(String reason) {
-            return new Startup(null, null, reason, null);
+            return new Startup(null, null, null, reason, null);
         }
 
         private static void banner(String reason) {
@@ -133,6 +156,9 @@ public final class DaehwaServer implements BeforeAllCallback, BeforeEachCallback
         public void close() {
             if (server != null) {
                 server.close();
+            }
+            if (mail != null) {
+                mail.close();
             }
         }
     }

@@ -48,8 +48,25 @@ final class PayaraMicro implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    static PayaraMicro start(ItSettings settings, Map<String, String> databaseEnvironment) {
-        Path dir = settings.passDir();
+    static PayaraMicro start(ItSettings settings, Map<String, String> environment) {
+        return start(settings, settings.passDir(), environment);
+    }
+
+    /**
+     * Another node beside this one: the same WAR and environment (the same database and mail
+     * server), its own port, folder and data dir. Only PostgreSQL can be shared by two nodes.
+     */
+    PayaraMicro startSibling(ItSettings settings, String name) {
+        Map<String, String> environment = new java.util.HashMap<>();
+        builder.environment().forEach((variable, value) -> {
+            if (variable.startsWith("DAEHWA_") && !variable.equals("DAEHWA_DATA_DIR") && !variable.equals("DAEHWA_BASE_URL")) {
+                environment.put(variable, value);
+            }
+        });
+        return start(settings, settings.passDir().resolveSibling(settings.database() + "-" + name), environment);
+    }
+
+    private static PayaraMicro start(ItSettings settings, Path dir, Map<String, String> environment) {
         deleteRecursively(dir);
         Path data = dir.resolve("data");
         Path tmp = dir.resolve("tmp");
@@ -94,10 +111,12 @@ final class PayaraMicro implements AutoCloseable {
         // A quick heartbeat, so HeartbeatIT sees a silent socket closed in seconds, not minutes.
         env.put("DAEHWA_WS_PING_SECONDS", "2");
         env.put("DAEHWA_WS_DEAD_SECONDS", "25");
-        env.putAll(databaseEnvironment);
+        env.putAll(environment);
 
         String path = contextRoot.endsWith("/") ? contextRoot : contextRoot + "/";
         URI base = URI.create("http://127.0.0.1:" + port + (path.startsWith("/") ? path : "/" + path));
+        // where the links in notification emails point
+        env.put("DAEHWA_BASE_URL", base.toString());
         PayaraMicro server = new PayaraMicro(builder, launch(builder), log, base);
         try {
             server.awaitReady();
@@ -319,7 +338,7 @@ final class PayaraMicro implements AutoCloseable {
      * handed to some outgoing connection while the server is down between a crash and its
      * restart, and the restarted server then cannot listen on it.
      */
-    private static int freePort() {
+    static int freePort() {
         Random random = new Random();
         for (int attempt = 0; attempt < 100; attempt++) {
             int candidate = 20_000 + random.nextInt(12_000);

@@ -1,0 +1,35 @@
+package dev.daehwa.application.notification;
+
+import dev.daehwa.domain.message.Message;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What one notification email says: the messages a member missed in one room, in their language.
+ *
+ * @param notificationId the queue row; the email's Message-ID is made from it, so that a retry
+ *        is recognisably the same email
+ * @param shown the first missed messages, at most {@link NotificationDelivery#SHOWN_MESSAGES}
+ * @param total how many messages were missed in all
+ * @param senders who wrote them, in order of their first missed message
+ * @param throughSeq the newest missed message: once sent, nothing up to it is emailed again
+ * @param unsubscribeToken proves, without a login, that the unsubscribe link is for this member and room
+ */
+public record MissedMessagesEmail(
+        long notificationId,
+        String recipientAddress,
+        String recipientName,
+        Locale language,
+        long roomId,
+        String roomName,
+        List<Message> shown,
+        long total,
+        List<String> senders,
+        long throughSeq,
+        String unsubscribeToken) {
+
+    /** How many were missed beyond those shown ("and N more"). */
+    public long notShown() {
+        return total - shown.size();
+    }
+}

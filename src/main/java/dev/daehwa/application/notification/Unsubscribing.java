@@ -1,0 +1,63 @@
+package dev.daehwa.application.notification;
+
+import dev.daehwa.domain.error.FieldRefusal;
+import dev.daehwa.domain.error.InvalidInputException;
+import dev.daehwa.domain.notification.EmailCadence;
+import dev.daehwa.domain.room.Membership;
+import dev.daehwa.domain.room.RoomRepository;
+import dev.daehwa.domain.user.UserRepository;
+import dev.daehwa.infrastructure.security.UnsubscribeTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+
+/**
+ * What the unsubscribe link of a notification email does, for whoever holds the link: no login,
+ * the signed token is the permission. It can only turn email off. The room a token names may be
+ * gone or left by now; then there is nothing to mute, and that is a success, not an error.
+ */
+@ApplicationScoped
+@Transactional
+public class Unsubscribing {
+
+    @Inject
+    private UnsubscribeTokens tokens;
+
+    @Inject
+    private RoomRepository rooms;
+
+    @Inject
+    private UserRepository users;
+
+    /** What the link is about, for the page that asks to confirm. */
+    public record Subject(String roomName, boolean roomMuted, boolean allEmailOff) {
+    }
+
+    public Subject describe(String token) {
+        UnsubscribeTokens.Subject subject = verify(token);
+        Optional<Membership> membership = rooms.findMembership(subject.roomId(), subject.userId());
+        boolean allOff = users.get(subject.userId()).chosenEmailCadence().orElse(null) == EmailCadence.NEVER;
+        return new Subject(membership.map(m -> m.room().name()).orElse(null),
+                membership.map(Membership::isEmailMuted).orElse(true), allOff);
+    }
+
+    /** No more email from the room the link came from (the one-click action). */
+    public Subject muteRoom(String token) {
+        UnsubscribeTokens.Subject subject = verify(token);
+        rooms.findMembership(subject.roomId(), subject.userId()).ifPresent(m -> m.muteEmail(true));
+        return describe(token);
+    }
+
+    /** No more notification email at all. */
+    public Subject stopAllEmail(String token) {
+        UnsubscribeTokens.Subject subject = verify(token);
+        users.get(subject.userId()).chooseEmailCadence(EmailCadence.NEVER);
+        return describe(token);
+    }
+
+    private UnsubscribeTokens.Subject verify(String token) {
+        return tokens.verify(token).orElseThrow(() -> InvalidInputException.of(FieldRefusal.UNSUBSCRIBE_TOKEN_INVALID,
+                "This unsubscribe link is not valid: it may have been cut short when it was copied."));
+    }
+}

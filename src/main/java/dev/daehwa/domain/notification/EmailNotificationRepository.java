@@ -1,0 +1,42 @@
+package dev.daehwa.domain.notification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The notification queue's rows. */
+public interface EmailNotificationRepository {
+
+    /**
+     * Opens a notification for every member of the room who should hear about a new message
+     * there and has none open yet: not the sender, not a member who muted the room, not one whose
+     * cadence (or the server default, for those who never chose) is never. One statement, however
+     * many members the room has.
+     *
+     * @param onlyUserId a single member to consider, or null for all
+     * @param dueAt when a notification of each cadence falls due
+     * @return how many were opened
+     */
+    int openFor(long roomId, long senderId, Long onlyUserId, EmailCadence serverDefault,
+            Function<EmailCadence, Instant> dueAt, Instant now);
+
+    /**
+     * Takes up to {@code limit} open notifications that are due, for this worker alone: their
+     * due time moves to {@code leaseUntil}, so that no other worker takes them meanwhile and a
+     * worker that dies with them leaves them to be taken again then. Rows another worker is
+     * taking at the same moment are skipped, not waited for.
+     *
+     * @return the ids taken, oldest due first
+     */
+    List<Long> claimDue(Instant now, Instant leaseUntil, int limit);
+
+    Optional<EmailNotification> find(long id);
+
+    long countOpen();
+
+    long countFailed();
+
+    /** Forgets settled notifications older than the cutoff; open ones are always kept. */
+    int deleteSettledBefore(Instant cutoff);
+}

@@ -1,0 +1,140 @@
+package dev.daehwa.infrastructure.mail;
+
+import dev.daehwa.application.notification.EmailSender;
+import dev.daehwa.application.notification.NotificationDelivery;
+import dev.daehwa.infrastructure.persistence.SchemaReady;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The notification queue's worker: every second, on one thread of the managed scheduled
+ * executor, it takes the notifications that are due and sends them one by one. Any number of
+ * nodes may run one against the same PostgreSQL: taking is exclusive (see
+ * {@link NotificationDelivery#claimDue}). A node without an SMTP server runs none.
+ *
+ * <p>Shutting down is graceful: the email being sent is finished and recorded, and the ones this
+ * worker took but has not sent are handed back, due at once, for the next node or the next boot.
+ */
+@ApplicationScoped
+public class NotificationWorker {
+
+    private static final Logger LOG = Logger.getLogger(NotificationWorker.class.getName());
+
+    private static final long PASS_DELAY_MILLIS = 1000;
+    /** Taken at a time: small, so that a stopping node hands back little and other nodes share a backlog. */
+    private static final int BATCH = 10;
+    /** How long one pass may work through a backlog before pausing. */
+    private static final long PASS_SLICE_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long FORGET_EVERY_NANOS = TimeUnit.HOURS.toNanos(1);
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    private NotificationDelivery delivery;
+
+    @Inject
+    private EmailSender sender;
+
+    @Inject
+    private MailSettings settings;
+
+    private volatile boolean stopping;
+    private ScheduledFuture<?> worker;
+
+    // Worker state, touched only inside the synchronized pass.
+    private boolean failing;
+    private long lastForgetNanos = System.nanoTime() - FORGET_EVERY_NANOS;
+
+    void start(@Observes SchemaReady ready) {
+        if (!sender.isConfigured()) {
+            LOG.info("Email notifications are off: DAEHWA_SMTP_HOST is not set. Set it (see the README, \"Email"
+                    + " notifications\") to email members about messages they have not read.");
+            return;
+        }
+        LOG.info(() -> "Email notifications go through " + settings.describe() + ", from " + settings.from()
+                + "; links point to " + settings.base());
+        synchronized (this) {
+            worker = scheduler.scheduleWithFixedDelay(this::pass, PASS_DELAY_MILLIS, PASS_DELAY_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void pass() {
+        long sliceEnd = System.nanoTime() + PASS_SLICE_NANOS;
+        try {
+            forgetOldOnes();
+            List<Long> taken;
+            do {
+                taken = stopping ? List.of() : delivery.claimDue(BATCH);
+                for (int i = 0; i < taken.size(); i++) {
+                    if (stopping) {
+                        delivery.release(taken.subList(i, taken.size()));
+                        return;
+                    }
+                    deliver(taken.get(i));
+                }
+            } while (taken.size() == BATCH && System.nanoTime() < sliceEnd);
+            if (failing) {
+                failing = false;
+                LOG.info("The notification queue works again.");
+            }
+        } catch (RuntimeException e) {
+            // Taken notifications that were not settled fall due again when their lease ends.
+            if (!failing) {
+                failing = true;
+                LOG.log(Level.WARNING, "The notification queue failed; trying again every second", e);
+            }
+        }
+    }
+
+    private void deliver(long notificationId) {
+        Optional<NotificationDelivery.Prepared> prepared = delivery.prepare(notificationId);
+        if (prepared.isEmpty()) {
+            return; // nothing left unread: settled as skipped
+        }
+        try {
+            sender.send(prepared.get().email());
+        } catch (EmailSender.EmailNotSent e) {
+            LOG.warning(() -> "Notification " + notificationId + " not sent, will retry: " + e.getMessage());
+            delivery.failed(notificationId, e.getMessage());
+            return;
+        }
+        delivery.sent(prepared.get());
+    }
+
+    private void forgetOldOnes() {
+        if (System.nanoTime() - lastForgetNanos >= FORGET_EVERY_NANOS) {
+            lastForgetNanos = System.nanoTime();
+            int forgotten = delivery.forgetSettled();
+            if (forgotten > 0) {
+                LOG.fine(() -> "Forgot " + forgotten + " old settled notifications");
+            }
+        }
+    }
+
+    boolean isRunning() {
+        return worker != null && !stopping;
+    }
+
+    /** Waits for the email being sent, if any; the pass hands back the rest it took. */
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        synchronized (this) {
+            if (worker != null) {
+                worker.cancel(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.daehwa.infrastructure.mail;
+
+import dev.daehwa.application.notification.EmailSender;
+import dev.daehwa.application.notification.MissedMessagesEmail;
+import dev.daehwa.domain.message.LinkRenderer;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
+
+/**
+ * Sends notification emails with Jakarta Mail over SMTP. Each email is multipart/alternative
+ * (plain text, then HTML), carries the one-click unsubscribe headers of RFC 8058, and a
+ * Message-ID made from its queue row: a retry after a crash is the same email, not a new one.
+ */
+@ApplicationScoped
+public class SmtpEmailSender implements EmailSender {
+
+    @Inject
+    private MailSettings settings;
+
+    @Inject
+    private LinkRenderer renderer;
+
+    @Inject
+    private Clock clock;
+
+    private Session session;
+
+    @PostConstruct
+    void openSession() {
+        if (settings.isConfigured()) {
+            session = Session.getInstance(settings.sessionProperties());
+        }
+    }
+
+    @Override
+    public boolean isConfigured() {
+        return session != null;
+    }
+
+    @Override
+    public void send(MissedMessagesEmail email) throws EmailNotSent {
+        try {
+            MissedMessagesMail mail = MissedMessagesMail.of(email, settings.base(), renderer);
+            MimeMessage message = new FixedIdMessage(session, "<notification-" + email.notificationId()
+                    + "@" + settings.host() + ">");
+            message.setFrom(settings.from());
+            message.setRecipient(Message.RecipientType.TO,
+                    new InternetAddress(email.recipientAddress(), email.recipientName(), StandardCharsets.UTF_8.name()));
+            message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+            message.setSentDate(Date.from(clock.instant()));
+            message.setHeader("List-Unsubscribe", "<" + mail.oneClickUnsubscribe() + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            // An automatic message (RFC 3834): vacation responders must not answer it.
+            message.setHeader("Auto-Submitted", "auto-generated");
+            message.setContent(alternatives(mail));
+            var login = settings.login();
+            if (login.isPresent()) {
+                Transport.send(message, login.get()[0], login.get()[1]);
+            } else {
+                Transport.send(message);
+            }
+        } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+            throw new EmailNotSent("Could not send to " + email.recipientAddress() + " through "
+                    + settings.describe() + ": " + e, e);
+        }
+    }
+
+    private static MimeMultipart alternatives(MissedMessagesMail mail) throws MessagingException {
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
+        // Least preferred first: clients that show HTML pick the last part.
+        return new MimeMultipart("alternative", text, html);
+    }
+
+    /** Jakarta Mail replaces the Message-ID on every send; this keeps the one given. */
+    private static final class FixedIdMessage extends MimeMessage {
+        private final String messageId;
+
+        FixedIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.daehwa.it.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real SMTP server (GreenMail) in the test JVM, on a fixed port for the whole run: the server
+ * under test is started with DAEHWA_SMTP_HOST/PORT pointing at it and sends its notification
+ * emails over the network. {@link #stop()} and {@link #start()} simulate an outage.
+ */
+public final class MailServer implements AutoCloseable {
+
+    private final int port;
+    /** What earlier runs of the SMTP server received, before an outage. */
+    private final List<ReceivedEmail> beforeStops = new ArrayList<>();
+    private GreenMail smtp;
+
+    private MailServer(int port) {
+        this.port = port;
+    }
+
+    static MailServer start(int port) {
+        MailServer server = new MailServer(port);
+        server.start();
+        return server;
+    }
+
+    /** The environment that points the app at this server. */
+    Map<String, String> environment() {
+        return Map.of(
+                "DAEHWA_SMTP_HOST", "127.0.0.1",
+                "DAEHWA_SMTP_PORT", Integer.toString(port),
+                "DAEHWA_SMTP_STARTTLS", "false",
+                "DAEHWA_MAIL_FROM", "Daehwa Test <daehwa@example.test>");
+    }
+
+    public synchronized void start() {
+        if (smtp == null) {
+            smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtp.start();
+        }
+    }
+
+    /** Stops accepting mail: connections to the port are refused until {@link #start()}. */
+    public synchronized void stop() {
+        if (smtp != null) {
+            beforeStops.addAll(current());
+            smtp.stop();
+            smtp = null;
+        }
+    }
+
+    /** Every email received so far for this address. */
+    public synchronized List<ReceivedEmail> emailsTo(String address) {
+        List<ReceivedEmail> all = new ArrayList<>(beforeStops);
+        all.addAll(current());
+        return all.stream().filter(email -> email.isTo(address)).toList();
+    }
+
+    /** Waits until at least {@code count} emails have arrived for the address, and returns them all. */
+    public List<ReceivedEmail> awaitEmailsTo(String address, int count, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            List<ReceivedEmail> emails = emailsTo(address);
+            if (emails.size() >= count) {
+                return emails;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Expected " + count + " email(s) to " + address + " within " + timeout
+                        + ", got " + emails.size());
+            }
+            pause(Duration.ofMillis(100));
+        }
+    }
+
+    /** What the running SMTP server holds. */
+    private List<ReceivedEmail> current() {
+        if (smtp == null) {
+            return List.of();
+        }
+        List<ReceivedEmail> emails = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            try {
+                emails.add(ReceivedEmail.of(message));
+            } catch (MessagingException | java.io.IOException e) {
+                throw new IllegalStateException("Could not read a received email", e);
+            }
+        }
+        return emails;
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
