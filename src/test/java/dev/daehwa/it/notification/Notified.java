@@ -38,6 +38,19 @@ final class Notified {
         return emails.getFirst();
     }
 
+    /** The one email each user gets; one quiet period for all of them. */
+    static List<ReceivedEmail> exactlyOneEmailEach(MailServer mail, List<ChatUser> users) {
+        users.forEach(user -> mail.awaitEmailsTo(user.email(), 1, ARRIVAL_TIMEOUT));
+        pause(QUIET_PERIOD);
+        return users.stream().map(user -> {
+            List<ReceivedEmail> emails = mail.emailsTo(user.email());
+            if (emails.size() != 1) {
+                throw new AssertionError("Expected exactly one email to " + user.username() + ", got " + emails.size());
+            }
+            return emails.getFirst();
+        }).toList();
+    }
+
     static void assertNoEmail(MailServer mail, ChatUser... users) {
         for (ChatUser user : users) {
             List<ReceivedEmail> emails = mail.emailsTo(user.email());

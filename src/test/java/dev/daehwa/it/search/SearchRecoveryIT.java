@@ -11,11 +11,6 @@ import dev.daehwa.it.support.DaehwaIT;
 import dev.daehwa.it.support.Jsons;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,21 +133,9 @@ class SearchRecoveryIT {
     }
 
     private static void assertSearchHealth(App app, String state) {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(app.serverRoot().resolve(URI.create("health"))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            JsonObject search = Jsons.parse(health.body()).asJsonObject().getJsonArray("checks").stream()
-                    .map(check -> check.asJsonObject())
-                    .filter(check -> check.getString("name").equals("search"))
-                    .findFirst().orElseThrow();
-            assertEquals("UP", search.getString("status"), search::toString);
-            assertEquals(state, search.getJsonObject("data").getString("state"), search::toString);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        JsonObject search = app.healthCheck("search");
+        assertEquals("UP", search.getString("status"), search::toString);
+        assertEquals(state, search.getJsonObject("data").getString("state"), search::toString);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -113,6 +113,17 @@ public final class App {
         return base.resolve("/");
     }
 
+    /** One check of the server's /health answer, e.g. "search" or "email". */
+    public JsonObject healthCheck(String name) {
+        Response health = anonymous().send("GET", serverRoot().resolve("health"),
+                java.net.http.HttpRequest.BodyPublishers.noBody(), null);
+        return Jsons.parse(health.body()).asJsonObject().getJsonArray("checks").stream()
+                .map(check -> check.asJsonObject())
+                .filter(check -> check.getString("name").equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no check '" + name + "' in " + health.body()));
+    }
+
     public String database() {
         return database;
     }

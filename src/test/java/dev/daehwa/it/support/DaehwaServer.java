@@ -28,7 +28,7 @@ public final class DaehwaServer implements BeforeAllCallback, BeforeEachCallback
      * messages nobody needs mailed), and every notification delay is 50 times shorter: "2m" is
      * 2.4 s, a retry starts at 0.6 s, a claim's lease is 6 s.
      */
-    static final Map<String, String> NOTIFICATION_TIMING = Map.of(
+    public static final Map<String, String> NOTIFICATION_TIMING = Map.of(
             "DAEHWA_NOTIFY_DEFAULT", "never",
             "DAEHWA_NOTIFY_TIME_SCALE", "0.02");
 

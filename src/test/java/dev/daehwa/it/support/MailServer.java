@@ -32,6 +32,10 @@ public final class MailServer implements AutoCloseable {
         return server;
     }
 
+    public int port() {
+        return port;
+    }
+
     /** The environment that points the app at this server. */
     Map<String, String> environment() {
         return Map.of(
