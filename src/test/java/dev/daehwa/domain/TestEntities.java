@@ -1,5 +1,6 @@
 package dev.daehwa.domain;
 
+import dev.daehwa.domain.notification.EmailNotification;
 import dev.daehwa.domain.room.Room;
 import dev.daehwa.domain.user.AccountRules;
 import dev.daehwa.domain.user.User;
@@ -25,6 +26,25 @@ public final class TestEntities {
     /** A room with the given id, opened by {@code owner} at {@link #T0}. */
     public static Room room(long id, User owner) {
         return withId(Room.open("general", "", owner, T0), id);
+    }
+
+    /** An open notification, as the queue's INSERT writes it: due at {@code due}, never tried. */
+    public static EmailNotification pendingNotification(long id, long userId, long roomId, Instant due) {
+        try {
+            var constructor = EmailNotification.class.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            EmailNotification notification = withId(constructor.newInstance(), id);
+            setField(notification, "userId", userId);
+            setField(notification, "roomId", roomId);
+            setField(notification, "openUserId", userId);
+            setField(notification, "openRoomId", roomId);
+            setField(notification, "state", "pending");
+            setField(notification, "dueAt", due);
+            setField(notification, "createdAt", due);
+            return notification;
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** Sets the private {@code id} field, as persisting would. */

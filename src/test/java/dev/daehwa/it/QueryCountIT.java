@@ -14,6 +14,8 @@ import jakarta.json.JsonValue;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +41,26 @@ class QueryCountIT {
                 () -> assertTrue(forMany <= SMALL, "GET /api/rooms ran " + forMany + " statements for 50 rooms"),
                 () -> assertEquals(forFew, forMany, "statements for 5 rooms vs 50 rooms"));
         assertUnreadCountsAreRight(many);
+    }
+
+    @Test
+    void postingQueuesEveryMembersEmailInTheSameFewStatementsForTwoAndThirtyMembers(App app) {
+        ChatUser alice = app.newUser("postcount");
+        List<ChatUser> many = IntStream.range(0, 30).mapToObj(i -> app.newUser("postcount")).toList();
+        // Everyone wants email, so a post really does queue one per member.
+        many.forEach(member -> member.agent().put("api/auth/me/notifications",
+                Jsons.object("email", "1h", "mutedRooms", List.of())).expect(200));
+        long small = alice.createRoomId(many.getFirst());
+        long large = alice.createRoomId(many.toArray(ChatUser[]::new));
+        alice.send(small, "warm-up");
+
+        int forTwo = alice.agent().post("api/messages", Jsons.object("roomId", small, "content", "hi")).expect(201)
+                .sqlStatements();
+        int forThirty = alice.agent().post("api/messages", Jsons.object("roomId", large, "content", "hi")).expect(201)
+                .sqlStatements();
+
+        assertTrue(forThirty <= SMALL, "POST /api/messages ran " + forThirty + " statements for 30 members");
+        assertEquals(forTwo, forThirty, "statements for 2 members vs 30");
     }
 
     @Test

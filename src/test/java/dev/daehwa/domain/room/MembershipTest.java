@@ -94,4 +94,26 @@ class MembershipTest {
         assertFalse(membership.markReadUpTo(1));
         assertEquals(0, membership.lastReadSeq());
     }
+
+    @Test
+    void anEmailStartsAfterWhateverIsNewerTheReadMarkerOrTheLastEmail() {
+        Membership membership = Membership.join(room, bob, T0);
+        post(5);
+        assertEquals(0, membership.unnotifiedAfter());
+        membership.markReadUpTo(2);
+        assertEquals(2, membership.unnotifiedAfter());
+        membership.emailedThrough(4);
+        assertEquals(4, membership.unnotifiedAfter(), "emailed but unread is not emailed again");
+        membership.markReadUpTo(5);
+        assertEquals(5, membership.unnotifiedAfter());
+    }
+
+    @Test
+    void theEmailedMarkNeverMovesBack() {
+        Membership membership = Membership.join(room, bob, T0);
+        post(5);
+        membership.emailedThrough(4);
+        membership.emailedThrough(3); // a late, older email settling
+        assertEquals(4, membership.unnotifiedAfter());
+    }
 }

@@ -1,6 +1,7 @@
 package dev.daehwa.domain.user;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -104,5 +105,16 @@ class UserTest {
             String key = User.keyOf(username);
             assertTrue(key.length() <= User.KEY_MAX, letter + ": key has " + key.length() + " UTF-16 units");
         }
+    }
+
+    @Test
+    void remembersTheLanguageLastUsedAndSaysWhenItChanged() {
+        User user = TestEntities.user(3, "polyglot");
+        assertTrue(user.language().isEmpty(), "unknown until the user has used the app");
+        assertTrue(user.useLanguage(Locale.KOREAN));
+        assertFalse(user.useLanguage(Locale.KOREAN), "no change, no write");
+        assertEquals(Locale.KOREAN, user.language().orElseThrow());
+        assertTrue(user.useLanguage(Locale.ENGLISH));
+        assertEquals(Locale.ENGLISH, user.language().orElseThrow());
     }
 }

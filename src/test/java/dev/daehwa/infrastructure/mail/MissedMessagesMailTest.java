@@ -1,0 +1,96 @@
+package dev.daehwa.infrastructure.mail;
+
+import static dev.daehwa.domain.TestEntities.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.daehwa.application.notification.MissedMessagesEmail;
+import dev.daehwa.domain.TestEntities;
+import dev.daehwa.domain.message.LinkRenderer;
+import dev.daehwa.domain.message.Message;
+import dev.daehwa.domain.room.Room;
+import dev.daehwa.domain.user.User;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class MissedMessagesMailTest {
+
+    private static final URI BASE = URI.create("https://chat.example.com/");
+    private final User minji = TestEntities.user(1, "minji");
+    private final Room room = TestEntities.room(10, minji);
+
+    private MissedMessagesEmail email(Locale language, List<String> senders, long total, String... texts) {
+        List<Message> shown = java.util.Arrays.stream(texts)
+                .map(text -> Message.post(room, minji, text, null, T0))
+                .toList();
+        return new MissedMessagesEmail(5, "joon@example.com", "Joon", language, 10, "Team <b>", shown, total,
+                senders, total, "2.10.signature");
+    }
+
+    private static MissedMessagesMail render(MissedMessagesEmail email) {
+        return MissedMessagesMail.of(email, BASE, new LinkRenderer());
+    }
+
+    @Test
+    void oneMessageSaysWhoAndWhere() {
+        MissedMessagesMail mail = render(email(Locale.ENGLISH, List.of("Minji"), 1, "hi"));
+        assertEquals("New message in \u201cTeam <b>\u201d from Minji", mail.subject());
+    }
+
+    @Test
+    void theSubjectNamesUpToThreeSendersThenCountsTheOthers() {
+        assertEquals("3 new messages in \u201cTeam <b>\u201d from Minji and Joon",
+                render(email(Locale.ENGLISH, List.of("Minji", "Joon"), 3, "a")).subject());
+        assertEquals("4 new messages in \u201cTeam <b>\u201d from A, B and C",
+                render(email(Locale.ENGLISH, List.of("A", "B", "C"), 4, "a")).subject());
+        assertEquals("9 new messages in \u201cTeam <b>\u201d from A, B and 3 others",
+                render(email(Locale.ENGLISH, List.of("A", "B", "C", "D", "E"), 9, "a")).subject());
+    }
+
+    @Test
+    void koreanRecipientsGetKorean() {
+        MissedMessagesMail mail = render(email(Locale.KOREAN, List.of("민지", "준"), 2, "안녕", "점심?"));
+        assertEquals("\u201cTeam <b>\u201d에 새 메시지 2개 (민지, 준)", mail.subject());
+        assertTrue(mail.text().startsWith("Joon님, 안녕하세요."), mail.text());
+        assertTrue(mail.html().startsWith("<!DOCTYPE html><html lang=\"ko\">"), mail.html());
+    }
+
+    @Test
+    void namesAreEscapedInHtmlAndMessagesRenderedLikeTheApp() {
+        MissedMessagesMail mail = render(email(Locale.ENGLISH, List.of("Minji"), 1, "<i>x</i> see https://example.com/a?b=1&c=2"));
+        assertFalse(mail.html().contains("<b>"), "the room name's markup is escaped");
+        assertTrue(mail.html().contains("Team &lt;b&gt;"), mail.html());
+        assertTrue(mail.html().contains("&lt;i&gt;x&lt;/i&gt;"), mail.html());
+        assertTrue(mail.html().contains("<a href=\"https://example.com/a?b=1&amp;c=2\""), mail.html());
+        assertTrue(mail.text().contains("<i>x</i> see https://example.com/a?b=1&c=2"), "plain text is the text as typed");
+    }
+
+    @Test
+    void linksPointAtTheConfiguredAddress() {
+        MissedMessagesMail mail = render(email(Locale.ENGLISH, List.of("Minji"), 1, "hi"));
+        assertEquals(URI.create("https://chat.example.com/rooms/10"), mail.roomLink());
+        assertEquals(URI.create("https://chat.example.com/unsubscribe?token=2.10.signature"), mail.unsubscribePage());
+        assertEquals(URI.create("https://chat.example.com/api/notifications/unsubscribe?token=2.10.signature"),
+                mail.oneClickUnsubscribe());
+        assertTrue(mail.text().contains("https://chat.example.com/rooms/10"));
+    }
+
+    @Test
+    void beyondTheShownMessagesItSaysHowManyMore() {
+        MissedMessagesMail mail = render(email(Locale.ENGLISH, List.of("Minji"), 25, "a", "b"));
+        assertTrue(mail.text().contains("\u2026and 23 more"), mail.text());
+        assertTrue(mail.html().contains("\u2026and 23 more"), mail.html());
+    }
+
+    @Test
+    void aSubjectStaysOneLineWhateverANameHolds() {
+        MissedMessagesEmail sneaky = new MissedMessagesEmail(5, "joon@example.com", "Joon", Locale.ENGLISH, 10,
+                "Team\r\nBcc: victim@example.com", List.of(), 1, List.of("Min\nji"), 1, "t");
+        String subject = render(sneaky).subject();
+        assertFalse(subject.contains("\n") || subject.contains("\r"), subject);
+        assertEquals("New message in \u201cTeam Bcc: victim@example.com\u201d from Min ji", subject);
+    }
+}
