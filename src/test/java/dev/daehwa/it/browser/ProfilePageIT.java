@@ -26,9 +26,9 @@ class ProfilePageIT {
 
         browser.click("current-user");
         browser.awaitPath("profile");
-        assertTrue(browser.present(By.cssSelector("input[name='profile:email'][value='2m']")).isSelected(),
-                "the server's default is chosen");
-        browser.present(By.cssSelector("input[name='profile:email'][value='never']")).click();
+        assertTrue(browser.present(By.cssSelector("input[name='profile:email'][value='never']")).isSelected(),
+                "the server's default (DAEHWA_NOTIFY_DEFAULT=never in the tests) is chosen");
+        browser.present(By.cssSelector("input[name='profile:email'][value='1h']")).click();
         browser.driver().findElements(By.cssSelector("input[name='profile:mutedRooms']")).stream()
                 .filter(box -> box.getDomAttribute("value").equals(Long.toString(quiet)))
                 .findFirst().orElseThrow().click();
@@ -36,10 +36,10 @@ class ProfilePageIT {
 
         assertEquals("저장했습니다.", browser.text(By.cssSelector(".form-info")));
         JsonObject stored = minji.agent().get("api/auth/me/notifications").expect(200).json();
-        assertEquals("never", stored.getString("email"));
+        assertEquals("1h", stored.getString("email"));
         assertEquals(List.of(quiet), stored.getJsonArray("mutedRooms").getValuesAs(JsonNumber.class).stream()
                 .map(JsonNumber::longValue).toList());
-        assertTrue(browser.present(By.cssSelector("input[name='profile:email'][value='never']")).isSelected(),
+        assertTrue(browser.present(By.cssSelector("input[name='profile:email'][value='1h']")).isSelected(),
                 "the page shows what was stored");
     }
 }
