@@ -18,16 +18,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The queue across a crash, and its end: the suite's server is killed with emails pending, and
- * started with a mail server that never answers. Restarts are slow, so this class keeps to two.
+ * The queue's ends: a mail server that never answers, until the notification is given up on;
+ * and a crash with emails pending. Restarts are slow, so the two tests share them: the first
+ * restarts the suite's server with a dead mail server, the second crashes it and restarts it
+ * with the suite's own settings again.
  */
 @DaehwaIT
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmailRecoveryIT {
 
     @Test
+    @Order(2)
     void emailsPendingWhenTheServerIsKilledAreAllSentOnceAfterTheRestart(App app) {
         ChatUser minji = app.newUser("crash");
         ChatUser joon = app.newUser("crash");
@@ -41,7 +48,7 @@ class EmailRecoveryIT {
         minji.send(pair, "before the crash, pair");
 
         app.kill();
-        app.restart(Map.of());
+        app.restart(suiteMailSettings(app)); // also undoes the broken mail server of the test before
 
         List<ReceivedEmail> joons = app.mail().awaitEmailsTo(joon.email(), 2, Duration.ofSeconds(60));
         ReceivedEmail soras = exactlyOneEmail(app.mail(), sora);
@@ -53,34 +60,39 @@ class EmailRecoveryIT {
     }
 
     @Test
+    @Order(1)
     void anEmailThatCannotBeSentForTheWholeRetryPeriodIsMarkedFailedAndCounted(App app) throws IOException {
-        // Not database-specific, and two restarts: once is enough.
+        // Not database-specific: once is enough.
         Assumptions.assumeTrue("h2".equals(app.database()), "runs in the H2 pass only");
         int deadPort;
         try (ServerSocket probe = new ServerSocket(0)) {
             deadPort = probe.getLocalPort(); // nothing listens there once the probe is closed
         }
-        // 24 h of retries become 17 s.
+        // 24 h of retries become 17 s. The next test's restart puts the suite's settings back.
         app.restart(Map.of("DAEHWA_SMTP_PORT", Integer.toString(deadPort), "DAEHWA_NOTIFY_TIME_SCALE", "0.0002"));
-        try {
-            long failedBefore = failedCount(app);
-            ChatUser minji = app.newUser("giveup");
-            ChatUser joon = app.newUser("giveup");
-            choose(joon, "immediate");
-            long room = minji.createRoomId(joon);
-            int logBefore = app.serverLog().length();
-            minji.send(room, "nobody will ever carry this");
+        long failedBefore = failedCount(app);
+        ChatUser minji = app.newUser("giveup");
+        ChatUser joon = app.newUser("giveup");
+        choose(joon, "immediate");
+        long room = minji.createRoomId(joon);
+        int logBefore = app.serverLog().length();
+        minji.send(room, "nobody will ever carry this");
 
-            Instant deadline = Instant.now().plusSeconds(90);
-            while (failedCount(app) <= failedBefore && Instant.now().isBefore(deadline)) {
-                Notified.pause(Duration.ofMillis(500));
-            }
-            assertEquals(failedBefore + 1, failedCount(app), "/health counts the notification given up on");
-            assertTrue(app.serverLog().substring(logBefore).contains("Gave up on notification"), "and the log says so");
-        } finally {
-            app.restart(Map.of("DAEHWA_SMTP_PORT", Integer.toString(app.mail().port()),
-                    "DAEHWA_NOTIFY_TIME_SCALE", DaehwaServer.NOTIFICATION_TIMING.get("DAEHWA_NOTIFY_TIME_SCALE")));
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (failedCount(app) <= failedBefore && Instant.now().isBefore(deadline)) {
+            Notified.pause(Duration.ofMillis(500));
         }
+        assertEquals(failedBefore + 1, failedCount(app), "/health counts the notification given up on");
+        assertTrue(app.serverLog().substring(logBefore).contains("Gave up on notification"), "and the log says so");
+        String metrics = app.anonymous().exchange(java.net.http.HttpRequest.newBuilder(
+                app.serverRoot().resolve("metrics?scope=application")).header("Accept", "text/plain").build()).body();
+        assertTrue(metrics.contains("daehwa_email_failed{mp_scope=\"application\"} " + (failedBefore + 1)), metrics);
+    }
+
+    /** The mail server and timing the suite's server normally runs with. */
+    private static Map<String, String> suiteMailSettings(App app) {
+        return Map.of("DAEHWA_SMTP_PORT", Integer.toString(app.mail().port()),
+                "DAEHWA_NOTIFY_TIME_SCALE", DaehwaServer.NOTIFICATION_TIMING.get("DAEHWA_NOTIFY_TIME_SCALE"));
     }
 
     private static long failedCount(App app) {

@@ -16,7 +16,7 @@ final class Notified {
     static final Duration TWO_MINUTES_SCALED = Duration.ofMillis(2400);
     static final Duration ARRIVAL_TIMEOUT = Duration.ofSeconds(30);
     /** Long enough for a second, wrong email to show up if one were coming. */
-    static final Duration QUIET_PERIOD = Duration.ofSeconds(4);
+    static final Duration QUIET_PERIOD = Duration.ofMillis(2500);
 
     private Notified() {
     }
