@@ -1,0 +1,51 @@
+package dev.daehwa.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.daehwa.it.support.App;
+import dev.daehwa.it.support.ChatUser;
+import dev.daehwa.it.support.Jsons;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nobody is emailed about what they are reading: a member with the room open in a browser sees
+ * the message arrive live, the page moves their read marker, and the email that was queued for
+ * them finds nothing unread when it falls due. A member who is away gets the email.
+ */
+@BrowserIT
+class OnlineReaderEmailIT {
+
+    @Test
+    void aMemberReadingTheRoomLiveIsNotEmailedAndOneWhoIsAwayIs(App app, Browsers browsers) {
+        ChatUser minji = app.newUser("online");
+        ChatUser reading = app.newUser("online");
+        ChatUser away = app.newUser("away");
+        List.of(reading, away).forEach(user -> user.agent().put("api/auth/me/notifications",
+                Jsons.object("email", "2m", "mutedRooms", List.of())).expect(200));
+        long room = Jsons.id(minji.createRoom("Live readers", reading, away));
+        Browser browser = browsers.open(app).logIn(reading);
+        RoomPage page = RoomPage.open(browser, room);
+        LivePagesIT.awaitConnected(browser);
+
+        minji.send(room, "who is here?");
+        page.message("who is here?");
+
+        app.mail().awaitEmailsTo(away.email(), 1, Duration.ofSeconds(30));
+        // The away member's email was due at the same moment as the reader's would have been.
+        sleep(Duration.ofSeconds(3));
+        assertEquals(1, app.mail().emailsTo(away.email()).size());
+        assertTrue(app.mail().emailsTo(reading.email()).isEmpty(), "the reader read it live: no email");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
