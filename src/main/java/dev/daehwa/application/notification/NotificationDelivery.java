@@ -3,6 +3,7 @@ package dev.daehwa.application.notification;
 import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.message.MessageRepository;
 import dev.daehwa.domain.message.MissedFromSender;
+import dev.daehwa.domain.notification.Claim;
 import dev.daehwa.domain.notification.EmailCadence;
 import dev.daehwa.domain.notification.EmailNotification;
 import dev.daehwa.domain.notification.EmailNotificationRepository;
@@ -25,7 +26,9 @@ import java.util.logging.Logger;
 
 /**
  * The steps of delivering queued notifications, each its own transaction; the worker calls them
- * in order and sends the email between them, outside any transaction.
+ * in order and sends the email between them, outside any transaction. Each step locks the room,
+ * then the notification, and acts only while the worker's {@link Claim} still holds it: a worker
+ * that was too slow for its lease cannot send or settle what another worker has taken since.
  *
  * <p>Why the room row is locked when a notification is settled: posting locks it too, and a post
  * that finds an open notification joins it instead of queueing another. Settling under the same
@@ -69,39 +72,50 @@ public class NotificationDelivery {
     @Inject
     private Clock clock;
 
-    /** An email ready to send, with the room's newest seq when it was written. */
-    public record Prepared(MissedMessagesEmail email, long roomSeqWhenWritten) {
+    /** An email ready to send under a claim, with the room's newest seq when it was written. */
+    public record Prepared(Claim claim, MissedMessagesEmail email, long roomSeqWhenWritten) {
     }
 
     /** Takes due notifications for this worker; see {@link EmailNotificationRepository#claimDue}. */
-    public List<Long> claimDue(int limit) {
+    public List<Claim> claimDue(int limit) {
         Instant now = Instant.now(clock);
         return notifications.claimDue(now, now.plus(timing.lease()), limit);
     }
 
     /**
      * Writes the email a claimed notification stands for, from what the member has still not
-     * read; or, when nothing is left to tell, settles it as skipped and returns empty.
+     * read. Returns empty when there is nothing to send now: nothing left unread (settled as
+     * skipped), unread messages too young to email yet (postponed), or the claim lost.
      */
-    public Optional<Prepared> prepare(long notificationId) {
-        Optional<EmailNotification> found = notifications.find(notificationId).filter(EmailNotification::isOpen);
-        if (found.isEmpty()) {
-            return Optional.empty(); // another worker settled it after our lease ran out
+    public Optional<Prepared> prepare(Claim claim) {
+        Optional<Room> room = rooms.findForUpdate(claim.roomId());
+        Optional<EmailNotification> held = heldBy(claim);
+        if (held.isEmpty()) {
+            return Optional.empty();
         }
-        EmailNotification notification = found.get();
-        Optional<Room> room = rooms.findForUpdate(notification.roomId());
+        EmailNotification notification = held.get();
+        Instant now = Instant.now(clock);
         Optional<Membership> membership = rooms.findMembership(notification.roomId(), notification.userId())
                 .filter(m -> !m.isEmailMuted())
                 .filter(m -> cadenceOf(m.user()) != EmailCadence.NEVER);
         List<MissedFromSender> missed = membership.map(m -> messages.missedBySender(
                 notification.userId(), notification.roomId(), m.unnotifiedAfter())).orElse(List.of());
         if (room.isEmpty() || missed.isEmpty()) {
-            notification.skipped(Instant.now(clock));
+            notification.skipped(now);
             return Optional.empty();
         }
         Membership member = membership.get();
         User user = member.user();
         List<Message> shown = messages.missedBy(user.id(), notification.roomId(), member.unnotifiedAfter(), SHOWN_MESSAGES);
+        // The delay is how long a message stays unread before it is emailed, counted from the
+        // oldest one still unread: someone reading along is never emailed about a message that
+        // arrived a moment before the email fell due.
+        Instant ripe = shown.getFirst().createdAt().plus(timing.delayOf(cadenceOf(user)));
+        if (ripe.isAfter(now)) {
+            notification.postpone(ripe);
+            return Optional.empty();
+        }
+        notification.extendLease(now.plus(timing.lease()));
         MissedMessagesEmail email = new MissedMessagesEmail(
                 notification.id(),
                 user.email(),
@@ -114,19 +128,19 @@ public class NotificationDelivery {
                 missed.stream().map(MissedFromSender::senderName).distinct().toList(),
                 missed.stream().mapToLong(MissedFromSender::lastSeq).max().orElseThrow(),
                 unsubscribeTokens.tokenFor(user.id(), notification.roomId()));
-        return Optional.of(new Prepared(email, room.get().lastSeq()));
+        return Optional.of(new Prepared(claim, email, room.get().lastSeq()));
     }
 
     /** The SMTP server took the email. */
     public void sent(Prepared prepared) {
         MissedMessagesEmail email = prepared.email();
         Optional<Room> room = rooms.findForUpdate(email.roomId());
-        Optional<EmailNotification> notification = notifications.find(email.notificationId());
-        if (notification.isEmpty() || !notification.get().isOpen()) {
+        Optional<EmailNotification> held = heldBy(prepared.claim());
+        if (held.isEmpty()) {
             return;
         }
-        long userId = notification.get().userId();
-        notification.get().sent(email.throughSeq(), Instant.now(clock));
+        long userId = held.get().userId();
+        held.get().sent(email.throughSeq(), Instant.now(clock));
         rooms.findMembership(email.roomId(), userId).ifPresent(m -> m.emailedThrough(email.throughSeq()));
         long written = Math.max(prepared.roomSeqWhenWritten(), email.throughSeq());
         if (room.isPresent() && room.get().lastSeq() > written) {
@@ -135,21 +149,29 @@ public class NotificationDelivery {
     }
 
     /** The SMTP server refused or could not be reached: retry later, or give up. */
-    public void failed(long notificationId, String error) {
-        notifications.find(notificationId).filter(EmailNotification::isOpen).ifPresent(notification -> {
+    public void failed(Claim claim, String error) {
+        // Under the room lock like every settling: a message posted meanwhile is not left in a
+        // notification that is closing.
+        rooms.findForUpdate(claim.roomId());
+        heldBy(claim).ifPresent(notification -> {
             boolean gaveUp = notification.failed(error, timing.retrySchedule(), Instant.now(clock));
             if (gaveUp) {
-                LOG.severe(() -> "Gave up on notification " + notificationId + " to user " + notification.userId()
-                        + " about room " + notification.roomId() + " after " + notification.failures()
-                        + " failed attempts: " + error);
+                LOG.severe(() -> "Gave up on notification " + claim.notificationId() + " to user "
+                        + notification.userId() + " about room " + notification.roomId() + " after "
+                        + notification.failures() + " failed attempts: " + error);
             }
         });
     }
 
     /** Hands back notifications this worker took but will not send (it is stopping). */
-    public void release(Collection<Long> notificationIds) {
+    public void release(Collection<Claim> claims) {
         Instant now = Instant.now(clock);
-        notificationIds.forEach(id -> notifications.find(id).ifPresent(n -> n.release(now)));
+        claims.forEach(claim -> heldBy(claim).ifPresent(n -> n.release(now)));
+    }
+
+    /** The notification, locked, if this claim still holds it. */
+    private Optional<EmailNotification> heldBy(Claim claim) {
+        return notifications.findForUpdate(claim.notificationId()).filter(n -> n.isHeldBy(claim));
     }
 
     /** Forgets old settled notifications; the open ones are the queue and are never deleted. */

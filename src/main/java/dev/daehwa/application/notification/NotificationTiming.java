@@ -11,7 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every duration of the notification queue: the cadences' delays, the retry schedule and the
- * lease of a claimed notification. {@code DAEHWA_NOTIFY_TIME_SCALE} multiplies them all, so that
+ * lease of a claimed notification. {@code DAEHWA_NOTIFY_TIME_SCALE} multiplies them (the lease
+ * down to a floor), so that
  * tests and demos can watch a "2 minute" batch or a day of retries happen in seconds with the
  * real rules; production leaves it at 1.
  */
@@ -25,6 +26,12 @@ public class NotificationTiming {
      * timeouts are a minute), so that only a worker that died leaves one to be taken again.
      */
     private static final Duration LEASE = Duration.ofMinutes(5);
+    /**
+     * The lease is never shorter than this, whatever the time scale: a send is bounded by the
+     * SMTP timeouts (see MailSettings), not by the scale, and a lease that ended mid-send would
+     * let another worker take the notification.
+     */
+    private static final Duration MIN_LEASE = Duration.ofMinutes(2);
 
     @Inject
     @ConfigProperty(name = "DAEHWA_NOTIFY_TIME_SCALE", defaultValue = "1")
@@ -58,7 +65,8 @@ public class NotificationTiming {
     }
 
     public Duration lease() {
-        return scaled(LEASE);
+        Duration scaled = scaled(LEASE);
+        return scaled.compareTo(MIN_LEASE) < 0 ? MIN_LEASE : scaled;
     }
 
     private Duration scaled(Duration duration) {

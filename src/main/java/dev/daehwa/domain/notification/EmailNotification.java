@@ -102,6 +102,24 @@ public class EmailNotification {
         return false;
     }
 
+    /** Whether this claim still holds it: open, and taken by no worker since. */
+    public boolean isHeldBy(Claim claim) {
+        return isOpen() && attempts == claim.attempt();
+    }
+
+    /** The worker holding it needs it longer (it is about to send): nobody else takes it before {@code until}. */
+    public void extendLease(Instant until) {
+        dueAt = until;
+    }
+
+    /**
+     * Not yet: what is unread is younger than the member's delay (they read the older messages in
+     * time), so the email waits until the oldest unread message has waited that long.
+     */
+    public void postpone(Instant until) {
+        dueAt = until;
+    }
+
     /** Gives a claimed notification back (the node is shutting down): due again at once. */
     public void release(Instant now) {
         if (isOpen()) {

@@ -27,11 +27,12 @@ public interface EmailNotificationRepository {
      * worker that dies with them leaves them to be taken again then. Rows another worker is
      * taking at the same moment are skipped, not waited for.
      *
-     * @return the ids taken, oldest due first
+     * @return what was taken, oldest due first
      */
-    List<Long> claimDue(Instant now, Instant leaseUntil, int limit);
+    List<Claim> claimDue(Instant now, Instant leaseUntil, int limit);
 
-    Optional<EmailNotification> find(long id);
+    /** The notification, locked until the transaction ends. */
+    Optional<EmailNotification> findForUpdate(long id);
 
     long countOpen();
 

@@ -2,6 +2,7 @@ package dev.daehwa.infrastructure.mail;
 
 import dev.daehwa.application.notification.EmailSender;
 import dev.daehwa.application.notification.NotificationDelivery;
+import dev.daehwa.domain.notification.Claim;
 import dev.daehwa.infrastructure.persistence.SchemaReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -74,7 +75,7 @@ public class NotificationWorker {
         long sliceEnd = System.nanoTime() + PASS_SLICE_NANOS;
         try {
             forgetOldOnes();
-            List<Long> taken;
+            List<Claim> taken;
             do {
                 taken = stopping ? List.of() : delivery.claimDue(BATCH);
                 for (int i = 0; i < taken.size(); i++) {
@@ -89,8 +90,9 @@ public class NotificationWorker {
                 failing = false;
                 LOG.info("The notification queue works again.");
             }
-        } catch (RuntimeException e) {
-            // Taken notifications that were not settled fall due again when their lease ends.
+        } catch (RuntimeException | Error e) {
+            // Taken notifications that were not settled fall due again when their lease ends. An
+            // Error is caught too: one escaping would silently end the scheduled worker for good.
             if (!failing) {
                 failing = true;
                 LOG.log(Level.WARNING, "The notification queue failed; trying again every second", e);
@@ -98,16 +100,16 @@ public class NotificationWorker {
         }
     }
 
-    private void deliver(long notificationId) {
-        Optional<NotificationDelivery.Prepared> prepared = delivery.prepare(notificationId);
+    private void deliver(Claim claim) {
+        Optional<NotificationDelivery.Prepared> prepared = delivery.prepare(claim);
         if (prepared.isEmpty()) {
-            return; // nothing left unread: settled as skipped
+            return; // nothing to send now: skipped, postponed, or no longer ours
         }
         try {
             sender.send(prepared.get().email());
         } catch (EmailSender.EmailNotSent e) {
-            LOG.warning(() -> "Notification " + notificationId + " not sent, will retry: " + e.getMessage());
-            delivery.failed(notificationId, e.getMessage());
+            LOG.warning(() -> "Notification " + claim.notificationId() + " not sent, will retry: " + e.getMessage());
+            delivery.failed(claim, e.getMessage());
             return;
         }
         delivery.sent(prepared.get());

@@ -3,6 +3,7 @@ package dev.daehwa.infrastructure.mail;
 import dev.daehwa.application.notification.EmailSender;
 import dev.daehwa.application.notification.MissedMessagesEmail;
 import dev.daehwa.domain.message.LinkRenderer;
+import dev.daehwa.infrastructure.security.ServerKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,11 +19,13 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
+import java.util.HexFormat;
 
 /**
  * Sends notification emails with Jakarta Mail over SMTP. Each email is multipart/alternative
  * (plain text, then HTML), carries the one-click unsubscribe headers of RFC 8058, and a
- * Message-ID made from its queue row: a retry after a crash is the same email, not a new one.
+ * Message-ID made from its queue row and the database: a retry after a crash is the same email,
+ * not a new one.
  */
 @ApplicationScoped
 public class SmtpEmailSender implements EmailSender {
@@ -36,7 +39,11 @@ public class SmtpEmailSender implements EmailSender {
     @Inject
     private Clock clock;
 
+    @Inject
+    private ServerKeys keys;
+
     private Session session;
+    private volatile String installation;
 
     @PostConstruct
     void openSession() {
@@ -55,7 +62,7 @@ public class SmtpEmailSender implements EmailSender {
         try {
             MissedMessagesMail mail = MissedMessagesMail.of(email, settings.base(), renderer);
             MimeMessage message = new FixedIdMessage(session, "<notification-" + email.notificationId()
-                    + "@" + settings.host() + ">");
+                    + "." + installation() + "@" + settings.host() + ">");
             message.setFrom(settings.from());
             message.setRecipient(Message.RecipientType.TO,
                     new InternetAddress(email.recipientAddress(), email.recipientName(), StandardCharsets.UTF_8.name()));
@@ -76,6 +83,20 @@ public class SmtpEmailSender implements EmailSender {
             throw new EmailNotSent("Could not send to " + email.recipientAddress() + " through "
                     + settings.describe() + ": " + e, e);
         }
+    }
+
+    /**
+     * A stable mark of this database in every Message-ID: notification ids start again in a
+     * new database (or another installation on the same host), and mail services drop an email
+     * whose Message-ID they have seen before.
+     */
+    private String installation() {
+        String mark = installation;
+        if (mark == null) {
+            mark = HexFormat.of().formatHex(keys.key("message-id"), 0, 6);
+            installation = mark;
+        }
+        return mark;
     }
 
     private static MimeMultipart alternatives(MissedMessagesMail mail) throws MessagingException {

@@ -1,10 +1,12 @@
 package dev.daehwa.infrastructure.persistence;
 
+import dev.daehwa.domain.notification.Claim;
 import dev.daehwa.domain.notification.EmailCadence;
 import dev.daehwa.domain.notification.EmailNotification;
 import dev.daehwa.domain.notification.EmailNotificationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.time.Instant;
@@ -79,7 +81,7 @@ public class JpaEmailNotificationRepository implements EmailNotificationReposito
     }
 
     @Override
-    public List<Long> claimDue(Instant now, Instant leaseUntil, int limit) {
+    public List<Claim> claimDue(Instant now, Instant leaseUntil, int limit) {
         @SuppressWarnings("unchecked")
         List<Object> rows = em.createNativeQuery("""
                         SELECT id FROM email_notification
@@ -90,19 +92,26 @@ public class JpaEmailNotificationRepository implements EmailNotificationReposito
                         """.formatted(Math.max(1, limit)))
                 .setParameter(1, utc(now))
                 .getResultList();
-        List<Long> ids = rows.stream().map(id -> ((Number) id).longValue()).toList();
-        if (!ids.isEmpty()) {
-            em.createNativeQuery("UPDATE email_notification SET due_at = ?, attempts = attempts + 1 WHERE id IN ("
-                            + ids.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")")
-                    .setParameter(1, utc(leaseUntil))
-                    .executeUpdate();
+        if (rows.isEmpty()) {
+            return List.of();
         }
-        return ids;
+        String ids = rows.stream().map(id -> String.valueOf(((Number) id).longValue())).collect(Collectors.joining(","));
+        em.createNativeQuery("UPDATE email_notification SET due_at = ?, attempts = attempts + 1 WHERE id IN (" + ids + ")")
+                .setParameter(1, utc(leaseUntil))
+                .executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<Object[]> claimed = em.createNativeQuery(
+                        "SELECT id, room_id, attempts FROM email_notification WHERE id IN (" + ids + ") ORDER BY due_at, id")
+                .getResultList();
+        return claimed.stream()
+                .map(row -> new Claim(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                        ((Number) row[2]).intValue()))
+                .toList();
     }
 
     @Override
-    public Optional<EmailNotification> find(long id) {
-        return Optional.ofNullable(em.find(EmailNotification.class, id));
+    public Optional<EmailNotification> findForUpdate(long id) {
+        return Optional.ofNullable(em.find(EmailNotification.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     @Override

@@ -68,4 +68,22 @@ class EmailNotificationTest {
         notification.failed("x".repeat(5000), RetrySchedule.DEFAULT, T0);
         assertEquals(1000, notification.lastError().orElseThrow().length());
     }
+
+    @Test
+    void onlyTheLatestClaimHoldsIt() {
+        Claim mine = new Claim(7, 10, 0);
+        assertTrue(notification.isHeldBy(mine));
+        assertFalse(notification.isHeldBy(new Claim(7, 10, 1)), "a later claim by another worker");
+        notification.sent(3, T0);
+        assertFalse(notification.isHeldBy(mine), "settled: nobody holds it");
+    }
+
+    @Test
+    void postponingAndExtendingMoveOnlyWhenItIsDue() {
+        notification.postpone(T0.plusSeconds(40));
+        assertEquals(T0.plusSeconds(40), notification.dueAt());
+        assertTrue(notification.isOpen(), "postponed, still waiting");
+        notification.extendLease(T0.plusSeconds(300));
+        assertEquals(T0.plusSeconds(300), notification.dueAt());
+    }
 }

@@ -19,11 +19,13 @@ import dev.daehwa.it.support.Response;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,7 +55,7 @@ class EmailNotificationIT {
         assertTrue(email.partTypes().get(0).startsWith("text/plain") && email.partTypes().get(1).startsWith("text/html"),
                 "plain text first, HTML last (preferred): " + email.partTypes());
         assertTrue(email.text().contains("Lunch at <b>noon</b>? Menu: https://example.com/menu?a=1&b=2"), email.text());
-        assertTrue(email.messageId().matches("<notification-\\d+@127\\.0\\.0\\.1>"), email.messageId());
+        assertTrue(email.messageId().matches("<notification-\\d+\\.[0-9a-f]{12}@127\\.0\\.0\\.1>"), email.messageId());
 
         Document html = Jsoup.parse(email.html());
         Element message = html.select("div > div:contains(Lunch)").last();
@@ -95,6 +97,37 @@ class EmailNotificationIT {
         joon.agent().post("api/rooms/" + room + "/read", object("seq", seq)).expect(204);
 
         exactlyOneEmail(app.mail(), sora); // the worker did run: the one who did not read is emailed
+        assertNoEmail(app.mail(), joon);
+    }
+
+    /**
+     * The delay counts from the oldest message still unread, not from the first message of the
+     * batch: someone reading along is not emailed about a message that came in just before the
+     * batch fell due. "15m" is 18 s here; the second message comes 10 s after the first.
+     */
+    @Test
+    void theDelayCountsFromTheOldestUnreadMessageSoReadersAlongAreNotEmailed(App app) {
+        Assumptions.assumeTrue("h2".equals(app.database()), "half a minute of waiting: the H2 pass only");
+        ChatUser minji = app.newUser("mailer");
+        ChatUser joon = app.newUser("along");
+        ChatUser sora = app.newUser("later");
+        choose(joon, "15m");
+        choose(sora, "15m");
+        long room = minji.createRoomId(joon, sora);
+
+        Instant start = Instant.now();
+        long first = minji.send(room, "first, read at once").getJsonNumber("seq").longValue();
+        joon.agent().post("api/rooms/" + room + "/read", object("seq", first)).expect(204);
+        sora.agent().post("api/rooms/" + room + "/read", object("seq", first)).expect(204);
+        Notified.pause(Duration.ofSeconds(10).minus(Duration.between(start, Instant.now())));
+        long second = minji.send(room, "second, 10 s later").getJsonNumber("seq").longValue();
+        // The batch falls due at 18 s; Joon reads the second message at 20 s, before it is 18 s old.
+        Notified.pause(Duration.ofSeconds(20).minus(Duration.between(start, Instant.now())));
+        joon.agent().post("api/rooms/" + room + "/read", object("seq", second)).expect(204);
+
+        ReceivedEmail soras = exactlyOneEmail(app.mail(), sora);
+        assertTrue(soras.text().contains("second, 10 s later") && !soras.text().contains("first, read at once"));
+        // Without the rule, Joon's email would have gone at 18 s with the second message in it.
         assertNoEmail(app.mail(), joon);
     }
 

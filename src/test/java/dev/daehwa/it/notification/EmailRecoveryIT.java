@@ -25,9 +25,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The queue's ends: a mail server that never answers, until the notification is given up on;
- * and a crash with emails pending. Restarts are slow, so the two tests share them: the first
- * restarts the suite's server with a dead mail server, the second crashes it and restarts it
- * with the suite's own settings again.
+ * and a crash with emails pending. Both restart the suite's server, and leave it with the
+ * suite's own settings.
  */
 @DaehwaIT
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -48,7 +47,7 @@ class EmailRecoveryIT {
         minji.send(pair, "before the crash, pair");
 
         app.kill();
-        app.restart(suiteMailSettings(app)); // also undoes the broken mail server of the test before
+        app.restart(suiteMailSettings(app));
 
         List<ReceivedEmail> joons = app.mail().awaitEmailsTo(joon.email(), 2, Duration.ofSeconds(60));
         ReceivedEmail soras = exactlyOneEmail(app.mail(), sora);
@@ -68,8 +67,16 @@ class EmailRecoveryIT {
         try (ServerSocket probe = new ServerSocket(0)) {
             deadPort = probe.getLocalPort(); // nothing listens there once the probe is closed
         }
-        // 24 h of retries become 17 s. The next test's restart puts the suite's settings back.
+        // 24 h of retries become 17 s.
         app.restart(Map.of("DAEHWA_SMTP_PORT", Integer.toString(deadPort), "DAEHWA_NOTIFY_TIME_SCALE", "0.0002"));
+        try {
+            giveUp(app);
+        } finally {
+            app.restart(suiteMailSettings(app));
+        }
+    }
+
+    private static void giveUp(App app) {
         long failedBefore = failedCount(app);
         ChatUser minji = app.newUser("giveup");
         ChatUser joon = app.newUser("giveup");
