@@ -1,7 +1,6 @@
 package dev.daehwa.it.notification;
 
 import static dev.daehwa.it.notification.Notified.choose;
-import static dev.daehwa.it.notification.Notified.exactlyOneEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,57 +8,25 @@ import dev.daehwa.it.support.App;
 import dev.daehwa.it.support.ChatUser;
 import dev.daehwa.it.support.DaehwaIT;
 import dev.daehwa.it.support.DaehwaServer;
-import dev.daehwa.it.support.ReceivedEmail;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The queue's ends: a mail server that never answers, until the notification is given up on;
- * and a crash with emails pending. Both restart the suite's server, and leave it with the
- * suite's own settings.
+ * The end of the retries: the suite's server restarted against a mail server that never
+ * answers, until the notification is given up on; then back to the suite's settings. (Emails
+ * pending across a crash: CrashRecoveryIT, which shares one crash among everything that must
+ * survive it.)
  */
 @DaehwaIT
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmailRecoveryIT {
 
     @Test
-    @Order(2)
-    void emailsPendingWhenTheServerIsKilledAreAllSentOnceAfterTheRestart(App app) {
-        ChatUser minji = app.newUser("crash");
-        ChatUser joon = app.newUser("crash");
-        ChatUser sora = app.newUser("crash");
-        // 15m is 18 s in the tests' time scale: still pending when the server dies a moment later.
-        choose(joon, "15m");
-        choose(sora, "15m");
-        long team = minji.createRoomId(joon, sora);
-        long pair = minji.createRoomId(joon);
-        minji.send(team, "before the crash, team");
-        minji.send(pair, "before the crash, pair");
-
-        app.kill();
-        app.restart(suiteMailSettings(app));
-
-        List<ReceivedEmail> joons = app.mail().awaitEmailsTo(joon.email(), 2, Duration.ofSeconds(60));
-        ReceivedEmail soras = exactlyOneEmail(app.mail(), sora);
-        assertEquals(2, app.mail().emailsTo(joon.email()).size(), "one per room, none twice");
-        assertEquals(2, Notified.messageIds(joons).size());
-        assertTrue(joons.stream().anyMatch(email -> email.text().contains("before the crash, team")));
-        assertTrue(joons.stream().anyMatch(email -> email.text().contains("before the crash, pair")));
-        assertTrue(soras.text().contains("before the crash, team"));
-    }
-
-    @Test
-    @Order(1)
     void anEmailThatCannotBeSentForTheWholeRetryPeriodIsMarkedFailedAndCounted(App app) throws IOException {
         // Not database-specific: once is enough.
         Assumptions.assumeTrue("h2".equals(app.database()), "runs in the H2 pass only");

@@ -119,7 +119,7 @@ final class PayaraMicro implements AutoCloseable {
         env.put("DAEHWA_BASE_URL", base.toString());
         PayaraMicro server = new PayaraMicro(builder, launch(builder), log, base);
         try {
-            server.awaitReady();
+            server.awaitFirstStart();
         } catch (RuntimeException | Error e) {
             server.close();
             throw e;
@@ -257,8 +257,18 @@ final class PayaraMicro implements AutoCloseable {
     }
 
     /** Ready means the application itself answers: an anonymous /api/auth/me is a 401. */
-    private void awaitReady() {
-        awaitReady(0);
+    /**
+     * Waits for a new server. Its HTTP listener can fail as after a restart ("GrizzlyProxy is
+     * NULL", seen in CI on a second node's first start), and then it is started again.
+     */
+    private void awaitFirstStart() {
+        try {
+            awaitReady(0);
+        } catch (ListenerFailed e) {
+            kill();
+            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            relaunch();
+        }
     }
 
     private void awaitReady(long logStart) {
@@ -270,7 +280,7 @@ final class PayaraMicro implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(2))
                 .build()) {
             while (Instant.now().isBefore(deadline)) {
-                if (logStart > 0 && listenerFailedSince(logStart)) {
+                if (listenerFailedSince(logStart)) {
                     throw new ListenerFailed("the HTTP listener on port " + baseUri.getPort() + " did not start");
                 }
                 if (!process.isAlive()) {
