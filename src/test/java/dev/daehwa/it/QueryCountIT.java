@@ -48,8 +48,7 @@ class QueryCountIT {
         ChatUser alice = app.newUser("postcount");
         List<ChatUser> many = IntStream.range(0, 30).mapToObj(i -> app.newUser("postcount")).toList();
         // Everyone wants email, so a post really does queue one per member.
-        many.forEach(member -> member.agent().put("api/auth/me/notifications",
-                Jsons.object("email", "1h", "mutedRooms", List.of())).expect(200));
+        many.forEach(member -> member.chooseEmail("1h"));
         long small = alice.createRoomId(many.getFirst());
         long large = alice.createRoomId(many.toArray(ChatUser[]::new));
         alice.send(small, "warm-up");

@@ -35,25 +35,28 @@ public class Unsubscribing {
     }
 
     public Subject describe(String token) {
-        UnsubscribeTokens.Subject subject = verify(token);
-        Optional<Membership> membership = rooms.findMembership(subject.roomId(), subject.userId());
-        boolean allOff = users.get(subject.userId()).chosenEmailCadence().orElse(null) == EmailCadence.NEVER;
-        return new Subject(membership.map(m -> m.room().name()).orElse(null),
-                membership.map(Membership::isEmailMuted).orElse(true), allOff);
+        return describe(verify(token));
     }
 
     /** No more email from the room the link came from (the one-click action). */
     public Subject muteRoom(String token) {
         UnsubscribeTokens.Subject subject = verify(token);
         rooms.findMembership(subject.roomId(), subject.userId()).ifPresent(m -> m.muteEmail(true));
-        return describe(token);
+        return describe(subject);
     }
 
     /** No more notification email at all. */
     public Subject stopAllEmail(String token) {
         UnsubscribeTokens.Subject subject = verify(token);
         users.get(subject.userId()).chooseEmailCadence(EmailCadence.NEVER);
-        return describe(token);
+        return describe(subject);
+    }
+
+    private Subject describe(UnsubscribeTokens.Subject subject) {
+        Optional<Membership> membership = rooms.findMembership(subject.roomId(), subject.userId());
+        boolean allOff = users.get(subject.userId()).chosenEmailCadence().orElse(null) == EmailCadence.NEVER;
+        return new Subject(membership.map(m -> m.room().name()).orElse(null),
+                membership.map(Membership::isEmailMuted).orElse(true), allOff);
     }
 
     private UnsubscribeTokens.Subject verify(String token) {

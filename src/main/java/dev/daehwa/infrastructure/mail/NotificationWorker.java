@@ -51,7 +51,8 @@ public class NotificationWorker {
     private MailSettings settings;
 
     private volatile boolean stopping;
-    private ScheduledFuture<?> worker;
+    /** Read by /health without the lock. */
+    private volatile ScheduledFuture<?> worker;
 
     // Worker state, touched only inside the synchronized pass.
     private boolean failing;

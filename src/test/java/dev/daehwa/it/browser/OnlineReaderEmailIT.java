@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.daehwa.it.support.App;
 import dev.daehwa.it.support.ChatUser;
 import dev.daehwa.it.support.Jsons;
+import dev.daehwa.it.support.Pause;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,7 @@ class OnlineReaderEmailIT {
         ChatUser minji = app.newUser("online");
         ChatUser reading = app.newUser("online");
         ChatUser away = app.newUser("away");
-        List.of(reading, away).forEach(user -> user.agent().put("api/auth/me/notifications",
-                Jsons.object("email", "2m", "mutedRooms", List.of())).expect(200));
+        List.of(reading, away).forEach(user -> user.chooseEmail("2m"));
         long room = Jsons.id(minji.createRoom("Live readers", reading, away));
         Browser browser = browsers.open(app).logIn(reading);
         RoomPage page = RoomPage.open(browser, room);
@@ -35,17 +35,8 @@ class OnlineReaderEmailIT {
 
         app.mail().awaitEmailsTo(away.email(), 1, Duration.ofSeconds(30));
         // The away member's email was due at the same moment as the reader's would have been.
-        sleep(Duration.ofSeconds(3));
+        Pause.of(Duration.ofSeconds(3));
         assertEquals(1, app.mail().emailsTo(away.email()).size());
         assertTrue(app.mail().emailsTo(reading.email()).isEmpty(), "the reader read it live: no email");
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -28,8 +28,7 @@ class UnsubscribePageIT {
     void theLinkInTheEmailMutesTheRoomThenStopsAllEmailWithoutALogin(App app, Browsers browsers) {
         ChatUser minji = app.newUser("unsub");
         ChatUser joon = app.newUser("unsub");
-        joon.agent().put("api/auth/me/notifications", Jsons.object("email", "immediate", "mutedRooms", List.of()))
-                .expect(200);
+        joon.chooseEmail("immediate");
         long room = Jsons.id(minji.createRoom("주간 회의", joon));
         minji.send(room, "회의록 올렸어요");
         ReceivedEmail email = app.mail().awaitEmailsTo(joon.email(), 1, Duration.ofSeconds(30)).getFirst();

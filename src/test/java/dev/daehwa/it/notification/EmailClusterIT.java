@@ -1,6 +1,5 @@
 package dev.daehwa.it.notification;
 
-import static dev.daehwa.it.notification.Notified.choose;
 import static dev.daehwa.it.notification.Notified.exactlyOneEmailEach;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +26,7 @@ class EmailClusterIT {
             // Thirty notifications falling due at the same moment: more than one worker takes at
             // a time, so both nodes' workers reach for the same rows.
             List<ChatUser> readers = IntStream.range(0, 30).mapToObj(i -> app.newUser("cluster")).toList();
-            readers.forEach(reader -> choose(reader, "2m"));
+            readers.forEach(reader -> reader.chooseEmail("2m"));
             long room = minji.createRoomId(readers.toArray(ChatUser[]::new));
             minji.send(room, "one message, thirty readers, two nodes");
 

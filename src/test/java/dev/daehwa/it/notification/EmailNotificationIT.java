@@ -1,7 +1,6 @@
 package dev.daehwa.it.notification;
 
 import static dev.daehwa.it.notification.Notified.assertNoEmail;
-import static dev.daehwa.it.notification.Notified.choose;
 import static dev.daehwa.it.notification.Notified.exactlyOneEmail;
 import static dev.daehwa.it.support.Jsons.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.daehwa.it.support.App;
 import dev.daehwa.it.support.ChatUser;
 import dev.daehwa.it.support.DaehwaIT;
+import dev.daehwa.it.support.Pause;
 import dev.daehwa.it.support.Jsons;
 import dev.daehwa.it.support.MailServer;
 import dev.daehwa.it.support.ReceivedEmail;
@@ -40,11 +40,11 @@ class EmailNotificationIT {
         MailServer mail = app.mail();
         ChatUser minji = app.newUser("mailer");
         ChatUser joon = app.newUser("reader");
-        choose(joon, "2m");
+        joon.chooseEmail("2m");
         long room = Jsons.id(minji.createRoom("Team 팀", joon));
 
         minji.send(room, "Lunch at <b>noon</b>? Menu: https://example.com/menu?a=1&b=2");
-        Notified.pause(Duration.ofMillis(1200));
+        Pause.of(Duration.ofMillis(1200));
         assertNoEmail(mail, joon); // held back for the delay: the recipient may still read it
         ReceivedEmail email = exactlyOneEmail(mail, joon);
 
@@ -89,8 +89,8 @@ class EmailNotificationIT {
         ChatUser minji = app.newUser("mailer");
         ChatUser joon = app.newUser("quick");
         ChatUser sora = app.newUser("slow");
-        choose(joon, "2m");
-        choose(sora, "2m");
+        joon.chooseEmail("2m");
+        sora.chooseEmail("2m");
         long room = minji.createRoomId(joon, sora);
 
         long seq = minji.send(room, "standup in 5").getJsonNumber("seq").longValue();
@@ -111,18 +111,18 @@ class EmailNotificationIT {
         ChatUser minji = app.newUser("mailer");
         ChatUser joon = app.newUser("along");
         ChatUser sora = app.newUser("later");
-        choose(joon, "15m");
-        choose(sora, "15m");
+        joon.chooseEmail("15m");
+        sora.chooseEmail("15m");
         long room = minji.createRoomId(joon, sora);
 
         Instant start = Instant.now();
         long first = minji.send(room, "first, read at once").getJsonNumber("seq").longValue();
         joon.agent().post("api/rooms/" + room + "/read", object("seq", first)).expect(204);
         sora.agent().post("api/rooms/" + room + "/read", object("seq", first)).expect(204);
-        Notified.pause(Duration.ofSeconds(10).minus(Duration.between(start, Instant.now())));
+        Pause.of(Duration.ofSeconds(10).minus(Duration.between(start, Instant.now())));
         long second = minji.send(room, "second, 10 s later").getJsonNumber("seq").longValue();
         // The batch falls due at 18 s; Joon reads the second message at 20 s, before it is 18 s old.
-        Notified.pause(Duration.ofSeconds(20).minus(Duration.between(start, Instant.now())));
+        Pause.of(Duration.ofSeconds(20).minus(Duration.between(start, Instant.now())));
         joon.agent().post("api/rooms/" + room + "/read", object("seq", second)).expect(204);
 
         ReceivedEmail soras = exactlyOneEmail(app.mail(), sora);
@@ -135,7 +135,7 @@ class EmailNotificationIT {
     void messagesWithinTheDelayMakeOneEmailWithAllOfThem(App app) {
         ChatUser minji = app.newUser("mailer");
         ChatUser joon = app.newUser("reader");
-        choose(joon, "2m");
+        joon.chooseEmail("2m");
         long room = minji.createRoomId(joon);
         List<String> sent = List.of("one 하나", "two 둘", "three 셋");
         sent.forEach(text -> minji.send(room, text));
@@ -156,10 +156,10 @@ class EmailNotificationIT {
         ChatUser never = app.newUser("never");
         ChatUser control = app.newUser("control");
         long room = minji.createRoomId(muted, never, control);
-        choose(minji, "immediate");
-        choose(muted, "immediate", room);
-        choose(never, "never");
-        choose(control, "immediate");
+        minji.chooseEmail("immediate");
+        muted.chooseEmail("immediate", room);
+        never.chooseEmail("never");
+        control.chooseEmail("immediate");
 
         minji.send(room, "anyone?");
         exactlyOneEmail(app.mail(), control);
@@ -170,7 +170,7 @@ class EmailNotificationIT {
     void aLaterEmailNeverRepeatsWhatAnEarlierOneCarried(App app) {
         ChatUser minji = app.newUser("mailer");
         ChatUser joon = app.newUser("reader");
-        choose(joon, "immediate");
+        joon.chooseEmail("immediate");
         long room = minji.createRoomId(joon);
 
         minji.send(room, "first message");
@@ -189,10 +189,10 @@ class EmailNotificationIT {
     void aLongBacklogShowsTwentyMessagesAndCountsTheRest(App app) {
         ChatUser minji = app.newUser("mailer");
         ChatUser joon = app.newUser("reader");
-        choose(joon, "never");
+        joon.chooseEmail("never");
         long room = minji.createRoomId(joon);
         IntStream.rangeClosed(1, 24).forEach(i -> minji.send(room, "backlog " + i));
-        choose(joon, "immediate");
+        joon.chooseEmail("immediate");
         minji.send(room, "backlog 25");
 
         ReceivedEmail email = exactlyOneEmail(app.mail(), joon);
@@ -213,7 +213,7 @@ class EmailNotificationIT {
                 .POST(HttpRequest.BodyPublishers.ofString(
                         object("username", joon.username(), "password", App.PASSWORD).toString()))
                 .build()).expect(200);
-        choose(joon, "immediate");
+        joon.chooseEmail("immediate");
         long room = Jsons.id(minji.createRoom("점심", joon));
         minji.send(room, "점심 뭐 먹을까요?");
 
@@ -234,7 +234,7 @@ class EmailNotificationIT {
                 "'';!--\"<XSS>=&{()}");
         ChatUser minji = app.newUser(App.uniqueUsername("xss"), "<script>alert('name')</script>");
         ChatUser joon = app.newUser("reader");
-        choose(joon, "2m");
+        joon.chooseEmail("2m");
         String roomName = "<img src=x onerror=alert('room')>";
         long room = Jsons.id(minji.createRoom(roomName, joon));
         payloads.forEach(text -> minji.send(room, text));
@@ -256,7 +256,7 @@ class EmailNotificationIT {
     void unsubscribeRefusesTokensTheServerDidNotSign(App app) {
         ChatUser minji = app.newUser("mailer");
         ChatUser joon = app.newUser("reader");
-        choose(joon, "immediate");
+        joon.chooseEmail("immediate");
         long room = minji.createRoomId(joon);
         minji.send(room, "hi");
         ReceivedEmail email = exactlyOneEmail(app.mail(), joon);

@@ -1,13 +1,13 @@
 package dev.daehwa.it.notification;
 
 import static dev.daehwa.it.notification.Notified.assertNoEmail;
-import static dev.daehwa.it.notification.Notified.choose;
 import static dev.daehwa.it.notification.Notified.exactlyOneEmail;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.daehwa.it.support.App;
 import dev.daehwa.it.support.ChatUser;
 import dev.daehwa.it.support.DaehwaIT;
+import dev.daehwa.it.support.Pause;
 import dev.daehwa.it.support.MailServer;
 import dev.daehwa.it.support.ReceivedEmail;
 import java.time.Duration;
@@ -22,7 +22,7 @@ class EmailOutageIT {
         MailServer mail = app.mail();
         ChatUser minji = app.newUser("outage");
         ChatUser joon = app.newUser("outage");
-        choose(joon, "immediate");
+        joon.chooseEmail("immediate");
         long room = minji.createRoomId(joon);
         int logBefore = app.serverLog().length();
 
@@ -30,7 +30,7 @@ class EmailOutageIT {
         try {
             minji.send(room, "sent while the mail server is down");
             // The first attempts fail (retries at 0.6, 1.2, 2.4 s in the tests' time scale).
-            Notified.pause(Duration.ofSeconds(4));
+            Pause.of(Duration.ofSeconds(4));
             assertNoEmail(mail, joon);
         } finally {
             mail.start();

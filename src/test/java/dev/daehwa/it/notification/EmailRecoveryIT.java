@@ -1,12 +1,12 @@
 package dev.daehwa.it.notification;
 
-import static dev.daehwa.it.notification.Notified.choose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.daehwa.it.support.App;
 import dev.daehwa.it.support.ChatUser;
 import dev.daehwa.it.support.DaehwaIT;
+import dev.daehwa.it.support.Pause;
 import dev.daehwa.it.support.DaehwaServer;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -47,14 +47,14 @@ class EmailRecoveryIT {
         long failedBefore = failedCount(app);
         ChatUser minji = app.newUser("giveup");
         ChatUser joon = app.newUser("giveup");
-        choose(joon, "immediate");
+        joon.chooseEmail("immediate");
         long room = minji.createRoomId(joon);
         int logBefore = app.serverLog().length();
         minji.send(room, "nobody will ever carry this");
 
         Instant deadline = Instant.now().plusSeconds(90);
         while (failedCount(app) <= failedBefore && Instant.now().isBefore(deadline)) {
-            Notified.pause(Duration.ofMillis(500));
+            Pause.of(Duration.ofMillis(500));
         }
         assertEquals(failedBefore + 1, failedCount(app), "/health counts the notification given up on");
         assertTrue(app.serverLog().substring(logBefore).contains("Gave up on notification"), "and the log says so");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.daehwa.it.support.ChatUser;
 import dev.daehwa.it.support.Jsons;
+import dev.daehwa.it.support.Pause;
 import dev.daehwa.it.support.Response;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -16,8 +17,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** Searches as one user, and reads the answers. */
-record Searcher(ChatUser user) {
+/** Searches as one user, and reads the answers (public for CrashRecoveryIT, which checks search after a crash). */
+public record Searcher(ChatUser user) {
 
     /** The raw answer to {@code GET /api/search?q=…&more}; {@code more} is already encoded. */
     Response get(String query, String more) {
@@ -63,25 +64,16 @@ record Searcher(ChatUser user) {
             if (done.test(page)) {
                 return page;
             }
-            sleep(50);
+            Pause.of(Duration.ofMillis(50));
         } while (System.nanoTime() < deadline);
         return fail("after " + within.toMillis() + " ms, '" + query + "' still answers " + page);
     }
 
-    List<Long> awaitExactly(String query, Duration within, Set<Long> expected) {
+    public List<Long> awaitExactly(String query, Duration within, Set<Long> expected) {
         return await(query, within, found -> Set.copyOf(found).equals(expected) && found.size() == expected.size());
     }
 
     static Set<Long> setOf(long... ids) {
         return Arrays.stream(ids).boxed().collect(Collectors.toSet());
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -49,6 +49,12 @@ public record ChatUser(long id, String username, String password, String email, 
         agent.post("api/rooms/" + roomId + "/users", Jsons.object("username", member.username())).expect(200);
     }
 
+    /** Chooses when to be emailed about unread messages (immediate, 2m, 15m, 1h, never) and which rooms never email. */
+    public void chooseEmail(String cadence, Long... mutedRooms) {
+        agent.put("api/auth/me/notifications", Jsons.object("email", cadence, "mutedRooms", List.of(mutedRooms)))
+                .expect(200);
+    }
+
     /** Creates a personal API token and returns its secret. */
     public String createToken(String name) {
         return agent.post("api/auth/tokens", Jsons.object("name", name)).expect(201).json().getString("token");

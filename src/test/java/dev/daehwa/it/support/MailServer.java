@@ -80,7 +80,7 @@ public final class MailServer implements AutoCloseable {
                 throw new AssertionError("Expected " + count + " email(s) to " + address + " within " + timeout
                         + ", got " + emails.size());
             }
-            pause(Duration.ofMillis(100));
+            Pause.of(Duration.ofMillis(100));
         }
     }
 
@@ -98,15 +98,6 @@ public final class MailServer implements AutoCloseable {
             }
         }
         return emails;
-    }
-
-    static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
