@@ -28,6 +28,11 @@ public class LiveQueries {
 
     /** More missed messages than this in one room are not replayed: the client reloads the room. */
     public static final int MAX_REPLAY = 1000;
+    /**
+     * Messages one resume replays across all its rooms; rooms beyond it get a resync. Replayed
+     * frames are sent however slowly the client reads (see Outbox), so this bounds their memory.
+     */
+    public static final int MAX_REPLAY_PER_RESUME = 3000;
     private static final int REPLAY_PAGE = MessageHistory.MAX_LIMIT;
 
     @Inject
@@ -88,16 +93,19 @@ public class LiveQueries {
         Map<Long, Membership> mine = rooms.membershipsOf(userId).stream()
                 .collect(Collectors.toMap(m -> m.room().id(), Function.identity(), (a, b) -> a, LinkedHashMap::new));
         List<Missed> missed = new ArrayList<>();
+        long[] budget = {MAX_REPLAY_PER_RESUME};
         lastSeenByRoom.forEach((roomId, lastSeen) -> {
             Membership membership = mine.get(roomId);
             if (membership == null) {
                 return;
             }
             long from = Math.max(0, lastSeen);
-            if (membership.room().lastSeq() - from > MAX_REPLAY) {
+            long gap = membership.room().lastSeq() - from;
+            if (gap > MAX_REPLAY || gap > budget[0]) {
                 missed.add(new Missed(roomId, List.of(), true));
                 return;
             }
+            budget[0] -= Math.max(0, gap);
             List<Message> found = new ArrayList<>();
             long after = from;
             while (true) {

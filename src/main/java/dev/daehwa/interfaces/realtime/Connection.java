@@ -63,7 +63,7 @@ final class Connection {
     /** A live event: held while resuming, dropped if it is a message this socket already has. */
     synchronized void deliver(Frame frame) {
         if (live) {
-            sendOnce(frame);
+            sendOnce(frame, false);
         } else if (held.size() < MAX_HELD) {
             held.add(frame);
         } else {
@@ -80,7 +80,7 @@ final class Connection {
 
     /** A replayed message: sent unless this socket has delivered it already. */
     synchronized void replay(Frame frame) {
-        sendOnce(frame);
+        sendOnce(frame, true);
     }
 
     /** Ends the hold: what arrived meanwhile goes out, minus what the replay already sent. */
@@ -90,7 +90,7 @@ final class Connection {
             return;
         }
         live = true;
-        held.forEach(this::sendOnce);
+        held.forEach(frame -> sendOnce(frame, true));
         held.clear();
     }
 
@@ -101,7 +101,7 @@ final class Connection {
         }
     }
 
-    private void sendOnce(Frame frame) {
+    private void sendOnce(Frame frame, boolean requested) {
         if (frame.isMessageCreated()) {
             long delivered = deliveredSeq.getOrDefault(frame.roomId(), 0L);
             if (frame.seq() <= delivered) {
@@ -109,7 +109,11 @@ final class Connection {
             }
             deliveredSeq.put(frame.roomId(), frame.seq());
         }
-        outbox.send(frame.json());
+        if (requested) {
+            outbox.sendRequested(frame.json());
+        } else {
+            outbox.send(frame.json());
+        }
     }
 
     /** Counts a bad frame; true if the client has now sent too many and must be cut off. */

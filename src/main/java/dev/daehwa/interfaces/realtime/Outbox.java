@@ -29,6 +29,8 @@ final class Outbox {
     private final Session session;
     private final int limit;
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    /** How many of the queued frames are {@link Requested}. */
+    private int requestedQueued;
     /** A send has been started and has not completed. */
     private boolean inFlight;
     /** A thread is inside {@link #pump()}. */
@@ -53,6 +55,21 @@ final class Outbox {
         enqueue(text);
     }
 
+    /**
+     * A frame the client asked for by resuming: the replay, and the live frames held meanwhile.
+     * They come all at once and are bounded by the resume itself (at most
+     * {@code LiveQueries.MAX_REPLAY_PER_RESUME} messages, beyond which rooms get a resync, and the
+     * connection's held frames), so they do not count against the bound, which is about live frames piling
+     * up behind a reader that stopped. Counted, a replay as long as the bound would cut off every
+     * client that resumes it, and its next resume again.
+     */
+    void sendRequested(String text) {
+        enqueue(new Requested(text));
+    }
+
+    private record Requested(String text) {
+    }
+
     void ping() {
         enqueue(PING);
     }
@@ -63,11 +80,14 @@ final class Outbox {
             if (closed) {
                 return;
             }
-            if (queue.size() >= limit) {
+            if (!(item instanceof Requested) && queue.size() - requestedQueued >= limit) {
                 closeLater(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow: resume to catch up"));
                 return;
             }
             queue.add(item);
+            if (item instanceof Requested) {
+                requestedQueued++;
+            }
             if (!pumping && !inFlight) {
                 pumping = true;
                 start = true;
@@ -87,6 +107,10 @@ final class Outbox {
                     return;
                 }
                 next = queue.poll();
+                if (next instanceof Requested requested) {
+                    requestedQueued--;
+                    next = requested.text();
+                }
                 inFlight = true;
             }
             try {
@@ -138,6 +162,7 @@ final class Outbox {
             }
             closed = true;
             queue.clear();
+            requestedQueued = 0;
         }
         whenClosed.run();
         Thread.ofVirtual().name("daehwa-ws-close").start(() -> {
