@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import dev.daehwa.infrastructure.security.LoginCookie;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -57,12 +58,7 @@ class DeploymentFilesTest {
     @Test
     @SuppressWarnings("unchecked")
     void theComposeFileParsesAndSetsOnlyVariablesTheAppReads() throws IOException {
-        Map<String, Object> compose;
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(10);
-        try (var reader = Files.newBufferedReader(Path.of("docker-compose.yml"), StandardCharsets.UTF_8)) {
-            compose = new Yaml(options).load(reader);
-        }
+        Map<String, Object> compose = compose();
         Map<String, Object> services = (Map<String, Object>) compose.get("services");
         assertEquals(Set.of("app", "postgres", "mailpit"), services.keySet().stream()
                 .filter(name -> !((Map<String, Object>) services.get(name)).containsKey("profiles"))
@@ -82,6 +78,54 @@ class DeploymentFilesTest {
         assertTrue(((List<String>) postgres.get("volumes")).stream().anyMatch(v -> v.endsWith(":/var/lib/postgresql/data")),
                 "PostgreSQL keeps its data in a volume");
         assertTrue(((Map<String, Object>) compose.get("volumes")).containsKey("postgres-data"));
+    }
+
+    /**
+     * The cluster profile: two nodes that form a cluster over PostgreSQL under distinct names,
+     * behind the repository's nginx configuration, whose upstreams are exactly those nodes and
+     * whose affinity follows the app's login cookie.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theClusterProfileRunsTwoNodesBehindTheRepositorysLoadBalancer() throws IOException {
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        Set<String> read = variablesTheAppReads();
+        List<String> nodes = List.of("app-1", "app-2");
+        Set<Object> names = new java.util.HashSet<>();
+        for (String node : nodes) {
+            Map<String, Object> service = (Map<String, Object>) services.get(node);
+            assertEquals(List.of("cluster"), service.get("profiles"), node);
+            Map<String, Object> environment = (Map<String, Object>) service.get("environment");
+            assertEquals("postgres", environment.get("DAEHWA_CLUSTER"), node);
+            assertTrue(environment.get("DAEHWA_DB_URL").toString().contains("//postgres:5432/"), node);
+            names.add(environment.get("DAEHWA_NODE_NAME"));
+            assertAll(environment.keySet().stream().map(variable -> () -> assertTrue(read.contains(variable),
+                    node + " sets " + variable + ", which the app never reads")));
+        }
+        assertEquals(2, names.size(), "each node has its own name");
+
+        Map<String, Object> lb = (Map<String, Object>) services.get("lb");
+        assertEquals(List.of("cluster"), lb.get("profiles"));
+        String mount = ((List<String>) lb.get("volumes")).getFirst();
+        assertTrue(mount.startsWith("./server-config/nginx-cluster.conf:"), mount);
+        String nginx = Files.readString(Path.of("server-config/nginx-cluster.conf"), StandardCharsets.UTF_8);
+        assertEquals(nodes.stream().map(node -> node + ":8080").toList(), nginx.lines().map(String::strip)
+                .filter(line -> line.startsWith("server ") && line.endsWith(";")).map(line -> line.split("\\s+")[1]).toList(),
+                "nginx balances exactly the cluster's nodes");
+        assertTrue(nginx.contains("hash $daehwa_affinity consistent;")
+                        && nginx.contains("map $cookie_" + LoginCookie.NAME + " $daehwa_affinity"),
+                "affinity follows the app's login cookie, " + LoginCookie.NAME);
+        assertTrue(nginx.contains("proxy_set_header Upgrade $http_upgrade;"), "WebSockets pass through");
+        assertTrue(nginx.contains("proxy_set_header Host $http_host;"), "the Host the Origin check compares with");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> compose() throws IOException {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(10);
+        try (var reader = Files.newBufferedReader(Path.of("docker-compose.yml"), StandardCharsets.UTF_8)) {
+            return new Yaml(options).load(reader);
+        }
     }
 
     @Test

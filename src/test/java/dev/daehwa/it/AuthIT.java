@@ -243,6 +243,35 @@ class AuthIT {
         meWithSessionId(app, sessionId).problem(401);
     }
 
+    /**
+     * The login cookie is what lets another node, or this one after a restart, recognise the
+     * browser: alone it logs in, it is out of scripts' and other sites' reach, and logout ends it.
+     */
+    @Test
+    void theLoginCookieAloneLogsInUntilLogout(App app) {
+        ChatUser alice = app.newUser("durable");
+        Response login = app.anonymous().post("api/auth/login",
+                object("username", alice.username(), "password", alice.password())).expect(200);
+        String setCookie = login.headers("Set-Cookie").stream().filter(h -> h.startsWith("daehwa_login="))
+                .findFirst().orElseThrow(() -> new AssertionError("no login cookie: " + login.headers("Set-Cookie")));
+        String lower = setCookie.toLowerCase(Locale.ROOT);
+        assertAll(setCookie,
+                () -> assertTrue(lower.contains("httponly"), "HttpOnly"),
+                () -> assertTrue(lower.replace(" ", "").contains("samesite=lax"), "SameSite=Lax"),
+                () -> assertTrue(lower.contains("max-age=2592000") || lower.contains("expires="), "lasts 30 days"));
+        String loginCookie = setCookie.split(";", 2)[0];
+
+        Response alone = meWithCookie(app, loginCookie);
+        alone.expect(200);
+        assertTrue(alone.headers("Set-Cookie").stream().anyMatch(h -> h.startsWith("JSESSIONID=")),
+                "a session is set up again from the login cookie");
+
+        app.anonymous().exchange(HttpRequest.newBuilder(app.base().resolve("api/auth/logout"))
+                .header("Cookie", loginCookie).POST(HttpRequest.BodyPublishers.noBody()).build()).expect(204);
+        meWithCookie(app, loginCookie).problem(401);
+        meWithCookie(app, "daehwa_login=dhw_forged").problem(401);
+    }
+
     @Test
     void logoutWithoutSessionIs204(App app) {
         app.anonymous().post("api/auth/logout").expect(204);
@@ -267,8 +296,12 @@ class AuthIT {
         return header.substring("JSESSIONID=".length()).split(";", 2)[0];
     }
 
-    private static Response meWithSessionId(App app, String sessionId) {
+    private static Response meWithCookie(App app, String cookie) {
         return app.anonymous().exchange(HttpRequest.newBuilder(app.base().resolve("api/auth/me"))
-                .header("Cookie", "JSESSIONID=" + sessionId).GET().build());
+                .header("Cookie", cookie).GET().build());
+    }
+
+    private static Response meWithSessionId(App app, String sessionId) {
+        return meWithCookie(app, "JSESSIONID=" + sessionId);
     }
 }

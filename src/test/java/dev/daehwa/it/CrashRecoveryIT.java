@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * Nothing acknowledged is lost in a crash. The server is killed with SIGKILL straight after the
  * last 201 (no graceful shutdown, no database close, no index commit, emails still waiting for
  * their delay) and restarted. Afterwards every message is there in order, seq carries on,
- * search finds every message, and the queued email arrives once. One crash serves all four
- * checks, because a restart is the slowest thing a test can do.
+ * search finds every message, the queued email arrives once, and browsers are still logged in.
+ * One crash serves all five checks, because a restart is the slowest thing a test can do.
  */
 @DaehwaIT
 class CrashRecoveryIT {
@@ -40,7 +40,7 @@ class CrashRecoveryIT {
         // "15m" is 18 s in the tests' time scale: still waiting when the server dies.
         joon.chooseEmail("15m");
         long room = minji.createRoomId(joon);
-        // Sessions live in memory and die with the process; an API token lives in the database.
+        // HTTP sessions die with the process; the login cookie and API tokens live in the database.
         Agent survivor = minji.bearerAgent();
         List<Long> acknowledged = new ArrayList<>();
         for (int i = 1; i <= 30; i++) {
@@ -64,6 +64,8 @@ class CrashRecoveryIT {
         new Searcher(minji.withAgent(survivor)).awaitExactly("충돌", RECOVERED, Set.copyOf(acknowledged));
 
         assertEquals(1, app.mail().emailsTo(joon.email()).size(), "the queued email arrived once");
+        assertEquals(minji.id(), Jsons.id(minji.agent().get("api/auth/me").expect(200).json()),
+                "a browser's login outlives the process that made it (the login cookie, not the HTTP session)");
         JsonObject next = survivor.post("api/messages", object("roomId", room, "content", "after restart"))
                 .expect(201).json();
         assertEquals(31, next.getInt("seq"), "seq continues without a gap or a reuse");

@@ -8,12 +8,14 @@ import dev.daehwa.it.support.App;
 import dev.daehwa.it.support.ChatUser;
 import dev.daehwa.it.support.DaehwaIT;
 import dev.daehwa.it.support.Jsons;
+import dev.daehwa.it.support.Pause;
 import dev.daehwa.it.support.Response;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -87,7 +89,7 @@ class QueryCountIT {
     }
 
     @Test
-    void searchRunsTheSameFewStatementsForTwoResultsAndFifty(App app) throws InterruptedException {
+    void searchRunsTheSameFewStatementsForTwoResultsAndFifty(App app) {
         ChatUser alice = app.newUser("srch");
         ChatUser bob = app.newUser("srchbob");
         long room = alice.createRoomId(bob);
@@ -98,11 +100,8 @@ class QueryCountIT {
                 + bob.username(), StandardCharsets.UTF_8) + "&limit=50";
         String rare = "api/search?q=" + URLEncoder.encode("드문 from:" + alice.username() + " from:"
                 + bob.username(), StandardCharsets.UTF_8) + "&limit=50";
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (alice.agent().get(common).expect(200).json().getJsonNumber("total").longValue() < 50
-                && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Pause.until(Duration.ofSeconds(5), Duration.ofMillis(50),
+                () -> alice.agent().get(common).expect(200).json().getJsonNumber("total").longValue() >= 50);
 
         Response few = alice.agent().get(rare).expect(200);
         Response many = alice.agent().get(common).expect(200);

@@ -30,7 +30,24 @@ public class EnvironmentDataSource implements DataSource {
 
     @Override
     public Connection getConnection(String ignoredUser, String ignoredPassword) throws SQLException {
+        return connect(new Properties());
+    }
+
+    /**
+     * A connection of its own for a long-lived PostgreSQL client (the cluster channel), outside
+     * the pool. TCP keepalive and a socket timeout make a dead network link fail in seconds,
+     * instead of hanging a blocked read until the kernel gives up a quarter of an hour later.
+     */
+    public Connection dedicatedConnection(String applicationName) throws SQLException {
         Properties properties = new Properties();
+        properties.setProperty("ApplicationName", applicationName);
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("socketTimeout", "30");
+        return connect(properties);
+    }
+
+    private Connection connect(Properties properties) throws SQLException {
         if (settings.user() != null) {
             properties.setProperty("user", settings.user());
         }
@@ -47,6 +64,10 @@ public class EnvironmentDataSource implements DataSource {
             throw new SQLException("No driver accepts " + settings.describe());
         }
         return countStatements ? SqlStatementCounter.counting(connection) : connection;
+    }
+
+    public boolean isPostgres() {
+        return settings.isPostgres();
     }
 
     private Driver driver() {

@@ -17,4 +17,8 @@ public record IndexPosition(Instant changedAt, long messageId) {
     IndexPosition max(IndexPosition other) {
         return ORDER.compare(this, other) >= 0 ? this : other;
     }
+
+    IndexPosition min(IndexPosition other) {
+        return ORDER.compare(this, other) <= 0 ? this : other;
+    }
 }

@@ -1,6 +1,8 @@
 package dev.daehwa.infrastructure.search;
 
 import dev.daehwa.application.events.ChatEvent;
+import dev.daehwa.application.cluster.OtherNodesMissed;
+import dev.daehwa.application.events.ChatEventElsewhere;
 import dev.daehwa.domain.error.UnavailableException;
 import dev.daehwa.domain.message.MessageChange;
 import dev.daehwa.infrastructure.persistence.SchemaReady;
@@ -167,6 +169,28 @@ public class SearchIndexer {
             default -> {
                 // membership changes need no indexing: who may see what is decided at search time
             }
+        }
+    }
+
+    /** Each node keeps its own index, so another node's changes are indexed here too. */
+    void changedElsewhere(@Observes ChatEventElsewhere elsewhere) {
+        changed(elsewhere.event());
+    }
+
+    /**
+     * The other nodes' changes announced while this node's channel was down never reached it:
+     * the index catches up on everything changed since then, as after a restart.
+     */
+    void missedElsewhere(@Observes OtherNodesMissed missed) {
+        synchronized (this) {
+            if (index == null) {
+                return;
+            }
+            IndexPosition from = new IndexPosition(missed.since().minus(LOOKBACK), 0);
+            catchUpFrom = catchUpFrom == null ? from : catchUpFrom.min(from);
+            catchUpStartedNanos = System.nanoTime();
+            state = IndexState.CATCHING_UP;
+            detail = "applying other nodes' changes since " + missed.since();
         }
     }
 

@@ -11,6 +11,8 @@ public final class CallerIdentity {
     public static final String AUTH_METHOD_ATTRIBUTE = "dev.daehwa.authMethod";
     /** Session attribute holding the logged-in user's id. */
     public static final String SESSION_USER_ATTRIBUTE = "dev.daehwa.userId";
+    /** The hash of the login (cookie) the session was established from. */
+    public static final String SESSION_LOGIN_ATTRIBUTE = "dev.daehwa.login";
 
     public enum AuthMethod { SESSION, BEARER, INVALID_BEARER }
 

@@ -15,10 +15,11 @@ import jakarta.servlet.http.HttpSession;
 import java.util.Set;
 
 /**
- * Two ways in: {@code Authorization: Bearer <token>} for programs, the session cookie for
- * browsers and JSON clients that logged in. Neither is required here: requests without
- * credentials pass through anonymously, and each endpoint decides whether it needs a caller,
- * so that refusals come back as problem+json rather than a bare container 401.
+ * Two ways in: {@code Authorization: Bearer <token>} for programs; for browsers and JSON clients
+ * that logged in, the session, or, on a node that has no session for it yet, the login cookie.
+ * Neither is required here: requests without credentials pass through anonymously, and each
+ * endpoint decides whether it needs a caller, so that refusals come back as problem+json rather
+ * than a bare container 401.
  */
 @ApplicationScoped
 public class DaehwaAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -27,6 +28,9 @@ public class DaehwaAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Inject
     private IdentityStoreHandler identityStores;
+
+    @Inject
+    private SessionLogin sessionLogin;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -44,10 +48,20 @@ public class DaehwaAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(CallerIdentity.SESSION_USER_ATTRIBUTE) instanceof Long userId) {
-            request.setAttribute(CallerIdentity.AUTH_METHOD_ATTRIBUTE, AuthMethod.SESSION);
-            return context.notifyContainerAboutLogin(
-                    new CallerPrincipal(CallerIdentity.principalName(userId)), Set.of(CallerIdentity.USER_GROUP));
+            if (sessionLogin.stillLoggedIn(request, response, session)) {
+                return sessionLogin(request, context, userId);
+            }
+            return context.doNothing();
         }
-        return context.doNothing();
+        // No session here, but maybe a login another node (or this one, before a restart) began.
+        return sessionLogin.resume(request, response)
+                .map(userId -> sessionLogin(request, context, userId))
+                .orElseGet(context::doNothing);
+    }
+
+    private static AuthenticationStatus sessionLogin(HttpServletRequest request, HttpMessageContext context, long userId) {
+        request.setAttribute(CallerIdentity.AUTH_METHOD_ATTRIBUTE, AuthMethod.SESSION);
+        return context.notifyContainerAboutLogin(
+                new CallerPrincipal(CallerIdentity.principalName(userId)), Set.of(CallerIdentity.USER_GROUP));
     }
 }

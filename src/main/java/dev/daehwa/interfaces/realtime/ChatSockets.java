@@ -2,6 +2,7 @@ package dev.daehwa.interfaces.realtime;
 
 import dev.daehwa.application.AccountService;
 import dev.daehwa.application.LiveQueries;
+import dev.daehwa.application.cluster.OtherNodesMissed;
 import dev.daehwa.domain.user.User;
 import dev.daehwa.interfaces.rest.json.UserJson;
 import jakarta.annotation.PostConstruct;
@@ -9,6 +10,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -48,7 +50,7 @@ public class ChatSockets {
     private Frames frames;
 
     @Inject
-    private LiveEvents events;
+    private Presence presence;
 
     @Inject
     private TypingRelay typing;
@@ -105,15 +107,12 @@ public class ChatSockets {
                 (String) session.getUserProperties().get(HandshakeSession.HTTP_SESSION_ID), outbox);
         session.getUserProperties().put(CONNECTION, connection);
         outbox.whenClosed(() -> forget(connection));
-        boolean first = connections.add(connection);
+        presence.connected(connection);
         connection.reply(frames.hello(user.get(), Instant.now(clock)));
         for (long mate : queries.roomMatesOf(me.id())) {
-            if (connections.isOnline(mate)) {
+            if (presence.isOnline(mate)) {
                 accounts.find(mate).ifPresent(u -> connection.reply(frames.presence(UserJson.of(u), true)));
             }
-        }
-        if (first) {
-            events.presence(me, true);
         }
         scheduler.schedule(connection::goLiveUnlessResuming, RESUME_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -184,8 +183,16 @@ public class ChatSockets {
 
     /** The socket is gone (or going): no more events, and maybe its user went offline. */
     private void forget(Connection connection) {
-        if (connections.remove(connection)) {
-            events.presence(connection.user(), false);
+        presence.disconnected(connection);
+    }
+
+    /**
+     * Other nodes' changes may not have reached this node's sockets: each client is asked to
+     * reconnect (1012, service restart), and its resume replays what it missed from the database.
+     */
+    void missedElsewhere(@Observes OtherNodesMissed missed) {
+        for (Connection connection : connections.all()) {
+            connection.close(new CloseReason(CloseReason.CloseCodes.SERVICE_RESTART, "reconnect and resume"));
         }
     }
 

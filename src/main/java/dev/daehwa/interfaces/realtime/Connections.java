@@ -45,6 +45,11 @@ public class Connections {
         return byUser.containsKey(userId);
     }
 
+    /** The users with a socket on this node. */
+    List<Long> userIds() {
+        return List.copyOf(byUser.keySet());
+    }
+
     Collection<Connection> all() {
         return byUser.values().stream().flatMap(Set::stream).toList();
     }

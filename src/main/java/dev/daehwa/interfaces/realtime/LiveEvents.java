@@ -1,7 +1,9 @@
 package dev.daehwa.interfaces.realtime;
 
 import dev.daehwa.application.LiveQueries;
+import dev.daehwa.application.AccountService;
 import dev.daehwa.application.events.ChatEvent;
+import dev.daehwa.application.events.ChatEventElsewhere;
 import dev.daehwa.domain.message.Message;
 import dev.daehwa.interfaces.rest.json.UserJson;
 import jakarta.annotation.Resource;
@@ -46,8 +48,16 @@ public class LiveEvents {
     @Inject
     private RoomSequencer sequencer;
 
+    @Inject
+    private AccountService accounts;
+
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChatEvent event) {
         runSoon(() -> publish(event), event);
+    }
+
+    /** Another node's change: this node's sockets hear of it just the same. */
+    void elsewhere(@Observes ChatEventElsewhere elsewhere) {
+        runSoon(() -> publish(elsewhere.event()), elsewhere);
     }
 
     /**
@@ -101,7 +111,7 @@ public class LiveEvents {
             case ChatEvent.RoomArchived archived ->
                     fanout.deliver(archived.memberIds(), frames.roomRemoved(archived.roomId()));
             case ChatEvent.ReadMarkerMoved moved -> {
-                if (fanout.isOnline(moved.userId())) {
+                if (fanout.hasSocketHere(moved.userId())) {
                     queries.unreadOf(moved.userId(), moved.roomId()).ifPresent(unread -> fanout.deliver(
                             List.of(moved.userId()), frames.unread(moved.roomId(), unread.unreadCount(), unread.lastReadSeq())));
                 }
@@ -112,7 +122,7 @@ public class LiveEvents {
     /** The room JSON carries each member's own unread count, so each member gets their own frame. */
     private void roomUpdatedForEachMember(long roomId) {
         for (long member : queries.memberIds(roomId)) {
-            if (fanout.isOnline(member)) {
+            if (fanout.hasSocketHere(member)) {
                 queries.roomAsSeenBy(member, roomId)
                         .ifPresent(view -> fanout.deliver(List.of(member), frames.roomUpdated(view)));
             }
@@ -123,5 +133,11 @@ public class LiveEvents {
     void presence(UserJson user, boolean online) {
         runSoon(() -> fanout.deliver(queries.roomMatesOf(user.id()), frames.presence(user, online)),
                 "presence of " + user.id());
+    }
+
+    /** The same, for a user known only by id (their presence changed on another node). */
+    void presence(long userId, boolean online) {
+        runSoon(() -> accounts.find(userId).ifPresent(user -> fanout.deliver(
+                queries.roomMatesOf(userId), frames.presence(UserJson.of(user), online))), "presence of " + userId);
     }
 }

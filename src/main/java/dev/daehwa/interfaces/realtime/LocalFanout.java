@@ -19,7 +19,7 @@ public class LocalFanout implements Fanout {
     }
 
     @Override
-    public boolean isOnline(long userId) {
+    public boolean hasSocketHere(long userId) {
         return connections.isOnline(userId);
     }
 }

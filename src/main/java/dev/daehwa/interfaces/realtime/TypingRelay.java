@@ -1,8 +1,14 @@
 package dev.daehwa.interfaces.realtime;
 
+import dev.daehwa.application.AccountService;
 import dev.daehwa.application.LiveQueries;
+import dev.daehwa.application.cluster.ClusterRelay;
+import dev.daehwa.application.cluster.NodeMessage;
 import dev.daehwa.interfaces.rest.json.UserJson;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +31,15 @@ public class TypingRelay {
 
     @Inject
     private Fanout fanout;
+
+    @Inject
+    private ClusterRelay cluster;
+
+    @Inject
+    private AccountService accounts;
+
+    @Resource
+    private ManagedExecutorService executor;
 
     private final Map<String, Long> lastRelayed = new ConcurrentHashMap<>();
 
@@ -49,8 +64,19 @@ public class TypingRelay {
             lastRelayed.values().removeIf(last -> now - last > THROTTLE_MILLIS);
         }
         if (relay[0]) {
-            fanout.deliver(members.stream().filter(m -> m != userId).toList(), frames.typing(roomId, user));
+            deliver(members, roomId, user);
+            cluster.tell(new NodeMessage.Typing(cluster.thisNode(), roomId, userId));
         }
         return true;
+    }
+
+    /** Typing on another node, already throttled there; read off the channel's thread. */
+    void typedElsewhere(@Observes NodeMessage.Typing typing) {
+        executor.execute(() -> accounts.find(typing.userId()).ifPresent(user ->
+                deliver(queries.memberIds(typing.roomId()), typing.roomId(), UserJson.of(user))));
+    }
+
+    private void deliver(List<Long> members, long roomId, UserJson user) {
+        fanout.deliver(members.stream().filter(m -> m != user.id()).toList(), frames.typing(roomId, user));
     }
 }

@@ -13,6 +13,7 @@ import dev.daehwa.interfaces.rest.json.Requests;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -54,6 +55,9 @@ public class AuthResource {
     @Context
     private HttpServletRequest request;
 
+    @Context
+    private HttpServletResponse response;
+
     @POST
     @Path("register")
     @Operation(summary = "Create an account",
@@ -76,7 +80,7 @@ public class AuthResource {
     public AccountJson login(Requests.Login body) {
         Requests.Login r = RequestBodies.required(body);
         User user = logins.login(r.username(), r.password());
-        sessions.establish(request, user.id());
+        sessions.establish(request, response, user.id());
         if (request.getHeader("Accept-Language") != null) {
             // the language of this user's emails, until they use the web pages in another
             languages.used(user.id(), UserLanguages.choose(java.util.Collections.list(request.getLocales())));
@@ -90,7 +94,7 @@ public class AuthResource {
     @Operation(summary = "End the session")
     @APIResponse(responseCode = "204", description = "Logged out (also when there was no session)")
     public Response logout() {
-        sessions.end(request);
+        sessions.end(request, response);
         return Response.noContent().build();
     }
 

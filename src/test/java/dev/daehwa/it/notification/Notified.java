@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** Helpers for the notification tests: waiting for (or not for) email. */
-final class Notified {
+public final class Notified {
 
     /** Generous next to the tests' delays ("2m" is 2.4 s at DAEHWA_NOTIFY_TIME_SCALE=0.02; a worker pass is 1 s). */
     static final Duration ARRIVAL_TIMEOUT = Duration.ofSeconds(30);
@@ -19,12 +19,12 @@ final class Notified {
     }
 
     /** The one email the user gets, after checking that no second one follows it. */
-    static ReceivedEmail exactlyOneEmail(MailServer mail, ChatUser user) {
+    public static ReceivedEmail exactlyOneEmail(MailServer mail, ChatUser user) {
         return exactlyOneEmailEach(mail, List.of(user)).getFirst();
     }
 
     /** The one email each user gets; one quiet period for all of them. */
-    static List<ReceivedEmail> exactlyOneEmailEach(MailServer mail, List<ChatUser> users) {
+    public static List<ReceivedEmail> exactlyOneEmailEach(MailServer mail, List<ChatUser> users) {
         users.forEach(user -> mail.awaitEmailsTo(user.email(), 1, ARRIVAL_TIMEOUT));
         Pause.of(QUIET_PERIOD);
         return users.stream().map(user -> {

@@ -20,6 +20,7 @@ import dev.daehwa.it.support.App;
 import dev.daehwa.it.support.ChatUser;
 import dev.daehwa.it.support.DaehwaIT;
 import dev.daehwa.it.support.Jsons;
+import dev.daehwa.it.support.Pause;
 import dev.daehwa.it.support.WsClient;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.RepetitionInfo;
@@ -153,6 +154,33 @@ class ResumeIT {
             assertEquals(IntStream.rangeClosed(2, RESYNC_LIMIT + 1).boxed().toList(), replayed,
                     "exactly 1,000 messages behind is still replayed, in seq order");
             assertEquals(List.of(), justInReach.framesOf("resync"), "no resync at exactly 1,000");
+        }
+    }
+
+    /**
+     * A replay is what the client asked for: however long it is (here far beyond the server's
+     * queue bound of 200 frames, and the client not reading while it is sent), it is delivered
+     * whole and the socket stays open. Only live frames piling up count against the bound;
+     * otherwise a client behind by more than the bound would be cut off on every resume, forever.
+     */
+    @Test
+    void aReplayLongerThanTheQueueBoundIsDeliveredWhole(App app) {
+        ChatUser alice = app.newUser("bigreplay");
+        ChatUser bob = app.newUser("behind");
+        long room = alice.createRoomId(bob);
+        List<Posted> missed = Posts.inParallel(4, 500, i -> new Post(alice, room, Posts.big(i)));
+
+        try (WsClient back = WsClient.open(app, bob)) {
+            back.hello();
+            back.stopReading();
+            back.resume(Map.of(room, 0L));
+            Pause.of(Duration.ofSeconds(2));
+            back.readAgain();
+            back.awaitFrame("resumed", frame -> true, WsClient.REPLAY_WAIT, "the whole replay, then resumed");
+
+            assertEquals(IntStream.rangeClosed(1, missed.size()).boxed().toList(),
+                    back.messagesCreated(room).stream().map(m -> m.getInt("seq")).toList(), "every missed message");
+            assertTrue(back.isOpen(), "the socket stays open after a replay longer than the queue bound");
         }
     }
 

@@ -62,6 +62,11 @@ public final class Agent {
         return new Agent(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), token, csrfHeader, false);
     }
 
+    /** The same agent (its cookies and token) talking to another node of the app. */
+    public Agent at(URI otherBase) {
+        return new Agent(otherBase, cookies, bearer, csrfHeader, unavailableExpected);
+    }
+
     /** The same session (shared cookie jar) but without the anti-CSRF header: what a forged cross-site form sends. */
     public Agent withoutCsrfHeader() {
         return new Agent(base, cookies, bearer, false, unavailableExpected);

@@ -53,6 +53,34 @@ public final class App {
         return new App(node.baseUri(), database, node, mail, settings);
     }
 
+    /** The same app reached at another address, such as a load balancer in front of its nodes. */
+    public App through(URI otherBase) {
+        return new App(otherBase, database, server, mail, settings);
+    }
+
+    /** Where this suite keeps its files (servers' data and logs). */
+    public Path workDir() {
+        return settings.passDir();
+    }
+
+    /**
+     * Runs a query as the PostgreSQL administrator (PostgreSQL pass only), for tests that act on
+     * the database server itself; returns the first column of the first row.
+     */
+    public long adminQuery(String sql) {
+        Assumptions.assumeTrue(settings.postgres(), "needs the PostgreSQL pass");
+        java.util.Properties credentials = new java.util.Properties();
+        credentials.setProperty("user", settings.postgresUser());
+        credentials.setProperty("password", settings.postgresPassword());
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(settings.postgresUrl(), credentials);
+             java.sql.ResultSet row = admin.createStatement().executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not run " + sql, e);
+        }
+    }
+
     /** Stops a node started by {@link #startAnotherNode}. */
     public void stopNode() {
         requireOwnServer();

@@ -110,6 +110,11 @@ public final class DaehwaServer implements BeforeAllCallback, BeforeEachCallback
                 Map<String, String> environment = new HashMap<>(databaseEnvironment);
                 environment.putAll(mail.environment());
                 environment.putAll(NOTIFICATION_TIMING);
+                if (settings.postgres()) {
+                    // The PostgreSQL pass runs as a cluster of one (more in the cluster tests), so
+                    // every suite there also goes through the channel between nodes.
+                    environment.put("DAEHWA_CLUSTER", "postgres");
+                }
                 PayaraMicro server;
                 try {
                     server = PayaraMicro.start(settings, environment);

@@ -41,7 +41,7 @@ public class JoinBacking {
             FormMessages.onRefusal(FORM, e);
             return;
         }
-        sessions.establish(Pages.request(), user.id());
+        sessions.establish(Pages.request(), Pages.response(), user.id());
         Pages.redirect("/");
     }
 

@@ -45,7 +45,7 @@ public class LoginBacking {
             error = Pages.text("login.failed");
             return;
         }
-        sessions.establish(Pages.request(), user.id());
+        sessions.establish(Pages.request(), Pages.response(), user.id());
         Pages.redirect(Pages.isLocalPath(continueTo) ? continueTo : "/");
     }
 

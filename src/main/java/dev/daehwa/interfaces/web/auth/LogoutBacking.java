@@ -18,7 +18,7 @@ public class LogoutBacking {
     private SessionLogin sessions;
 
     public void logout() {
-        sessions.end(Pages.request());
+        sessions.end(Pages.request(), Pages.response());
         Pages.redirect("/login");
     }
 }
