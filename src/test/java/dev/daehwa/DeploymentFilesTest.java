@@ -99,10 +99,16 @@ class DeploymentFilesTest {
             assertEquals("postgres", environment.get("DAEHWA_CLUSTER"), node);
             assertTrue(environment.get("DAEHWA_DB_URL").toString().contains("//postgres:5432/"), node);
             names.add(environment.get("DAEHWA_NODE_NAME"));
+            assertEquals("http://opensearch:9200", environment.get("DAEHWA_SEARCH_URL"), node + " searches the shared index");
             assertAll(environment.keySet().stream().map(variable -> () -> assertTrue(read.contains(variable),
                     node + " sets " + variable + ", which the app never reads")));
         }
         assertEquals(2, names.size(), "each node has its own name");
+        Map<String, Object> openSearch = (Map<String, Object>) services.get("opensearch");
+        assertEquals(List.of("cluster"), openSearch.get("profiles"));
+        assertTrue(openSearch.get("image").toString().startsWith("opensearchproject/opensearch:"), "a stock OpenSearch image");
+        assertTrue(((List<String>) openSearch.get("volumes")).stream().anyMatch(v -> v.endsWith(":/usr/share/opensearch/data")),
+                "OpenSearch keeps its index in a volume");
 
         Map<String, Object> lb = (Map<String, Object>) services.get("lb");
         assertEquals(List.of("cluster"), lb.get("profiles"));

@@ -31,7 +31,7 @@ import org.apache.lucene.store.FSDirectory;
  * <p>An index that is missing, unreadable, or written by an older version of the analysis is
  * replaced by an empty one, and its position says "from the beginning": a rebuild.
  */
-final class LuceneIndex implements AutoCloseable {
+final class LuceneIndex implements MessageIndex {
 
     private static final Logger LOG = Logger.getLogger(LuceneIndex.class.getName());
 
@@ -42,6 +42,7 @@ final class LuceneIndex implements AutoCloseable {
     private static final String MESSAGE_ID_KEY = "daehwa.appliedMessageId";
     private static final String COMPLETE_KEY = "daehwa.complete";
 
+    private final Path dir;
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -49,8 +50,9 @@ final class LuceneIndex implements AutoCloseable {
     private final boolean complete;
     private final String rebuildReason;
 
-    private LuceneIndex(Directory directory, IndexWriter writer, IndexPosition committed, boolean complete,
+    private LuceneIndex(Path dir, Directory directory, IndexWriter writer, IndexPosition committed, boolean complete,
                         String rebuildReason) throws IOException {
+        this.dir = dir;
         this.directory = directory;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
@@ -76,7 +78,7 @@ final class LuceneIndex implements AutoCloseable {
                     ? new IndexPosition(Instant.parse(data.get(CHANGED_AT_KEY)), Long.parseLong(data.get(MESSAGE_ID_KEY)))
                     : IndexPosition.BEGINNING;
             boolean complete = problem == null && Boolean.parseBoolean(data.get(COMPLETE_KEY));
-            return new LuceneIndex(directory, writer, position, complete, problem);
+            return new LuceneIndex(dir, directory, writer, position, complete, problem);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -115,22 +117,23 @@ final class LuceneIndex implements AutoCloseable {
         return data;
     }
 
-    /** Null when the index opened as it was; otherwise why it is being rebuilt. */
-    String rebuildReason() {
+    @Override
+    public String rebuildReason() {
         return rebuildReason;
     }
 
-    IndexPosition committedPosition() {
+    @Override
+    public IndexPosition committedPosition() {
         return committed;
     }
 
-    /** Whether the last commit was made after a full catch-up (rather than midway through one). */
-    boolean committedComplete() {
+    @Override
+    public boolean committedComplete() {
         return complete;
     }
 
-    /** Adds or replaces each message's document, or removes it when the message was deleted. */
-    void apply(List<MessageChange> changes) throws IOException {
+    @Override
+    public void apply(List<MessageChange> changes) throws IOException {
         for (MessageChange change : changes) {
             if (change.deleted()) {
                 writer.deleteDocuments(MessageFields.idTerm(change.id()));
@@ -140,13 +143,13 @@ final class LuceneIndex implements AutoCloseable {
         }
     }
 
-    /** Makes what was applied visible to the next search. */
-    void refresh() throws IOException {
+    @Override
+    public void refresh() throws IOException {
         searchers.maybeRefreshBlocking();
     }
 
-    /** Makes what was applied durable, remembering how far that is. */
-    void commit(IndexPosition through, boolean caughtUp) throws IOException {
+    @Override
+    public void commit(IndexPosition through, boolean caughtUp) throws IOException {
         writer.setLiveCommitData(Map.of(
                 FORMAT_KEY, FORMAT,
                 CHANGED_AT_KEY, through.changedAt().toString(),
@@ -160,8 +163,14 @@ final class LuceneIndex implements AutoCloseable {
         writer.deleteAll();
     }
 
-    long documents() {
+    @Override
+    public long documents() {
         return writer.getDocStats().numDocs;
+    }
+
+    @Override
+    public String location() {
+        return dir.toString();
     }
 
     interface SearcherTask<T> {

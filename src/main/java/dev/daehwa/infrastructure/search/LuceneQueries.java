@@ -2,14 +2,9 @@ package dev.daehwa.infrastructure.search;
 
 import dev.daehwa.application.search.SearchCriteria;
 import dev.daehwa.application.search.SearchOrder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -25,7 +20,7 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * Turns search criteria into a Lucene query and sort. Each word or quoted phrase becomes the
- * phrase of its analyzed terms (each word analyzed on its own), so {@code 회의실} (which nori splits into 회의 + 실) finds
+ * phrase of its analyzed terms ({@link QueryTerms}), so {@code 회의실} (which nori splits into 회의 + 실) finds
  * {@code 회의실} and {@code 회의 실} but not a message that merely has both somewhere. A word that
  * analyzes to nothing (a lone particle such as {@code 은}) asks for nothing and is left out.
  *
@@ -34,10 +29,10 @@ import org.apache.lucene.search.TermQuery;
  */
 final class LuceneQueries {
 
-    private final Analyzer analyzer;
+    private final QueryTerms queryTerms;
 
     LuceneQueries(Analyzer analyzer) {
-        this.analyzer = analyzer;
+        this.queryTerms = new QueryTerms(analyzer);
     }
 
     /** The query for the words alone (what highlighting marks), or null when no word has a term. */
@@ -85,37 +80,18 @@ final class LuceneQueries {
         return query.build();
     }
 
-    /**
-     * The terms of a word or phrase, in order, as one query (a term query for a single term).
-     * Each space-separated word is analyzed on its own, as the user typed it: analyzed together,
-     * nori reads a phrase such as {@code 서울 춥다} as one proper noun instead of 서울 + 춥(다).
-     */
+    /** The terms of a word or phrase, in order, as one query (a term query for a single term). */
     private Query phrase(String text) {
-        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-        int position = -1;
-        Term single = null;
-        int terms = 0;
-        for (String word : text.strip().split("\\s+")) {
-            try (TokenStream tokens = analyzer.tokenStream(MessageFields.CONTENT, word)) {
-                CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-                PositionIncrementAttribute increment = tokens.addAttribute(PositionIncrementAttribute.class);
-                tokens.reset();
-                while (tokens.incrementToken()) {
-                    // one position per term (gaps are closed by the analyzer), a stacked term keeps its place
-                    position += Math.min(1, increment.getPositionIncrement());
-                    single = new Term(MessageFields.CONTENT, term.toString());
-                    phrase.add(single, position);
-                    terms++;
-                }
-                tokens.end();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        if (terms == 0) {
+        List<QueryTerms.Term> terms = queryTerms.of(text);
+        if (terms.isEmpty()) {
             return null;
         }
-        return terms == 1 ? new TermQuery(single) : phrase.build();
+        if (terms.size() == 1) {
+            return new TermQuery(new Term(MessageFields.CONTENT, terms.getFirst().text()));
+        }
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        terms.forEach(term -> phrase.add(new Term(MessageFields.CONTENT, term.text()), term.position()));
+        return phrase.build();
     }
 
     /** Relevance, then newer first; or newer first. The message id breaks every remaining tie. */

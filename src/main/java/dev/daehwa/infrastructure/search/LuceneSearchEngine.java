@@ -4,6 +4,7 @@ import dev.daehwa.application.search.SearchCriteria;
 import dev.daehwa.application.search.SearchEngine;
 import dev.daehwa.application.search.SearchHits;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.apache.lucene.search.TopFieldDocs;
  * in the searcher's rooms are ever scored.
  */
 @ApplicationScoped
+@Typed(LuceneSearchEngine.class)
 public class LuceneSearchEngine implements SearchEngine {
 
     private final Analyzer analyzer = new ChatAnalyzer();
@@ -32,7 +34,7 @@ public class LuceneSearchEngine implements SearchEngine {
     @Override
     public SearchHits search(SearchCriteria criteria) {
         FieldDoc after = SearchCursor.parse(criteria.order(), criteria.cursor());
-        LuceneIndex index = indexer.searchable();
+        LuceneIndex index = indexer.searchable(LuceneIndex.class);
         Query query = queries.query(criteria);
         // one more than asked for: whether it exists decides if there is a next page
         TopFieldDocs top = index.search(searcher -> searcher.search(query,

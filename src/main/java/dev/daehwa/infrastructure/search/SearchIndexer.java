@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -77,6 +78,19 @@ public class SearchIndexer {
     @ConfigProperty(name = "DAEHWA_DATA_DIR", defaultValue = "data")
     private String dataDir;
 
+    /**
+     * An OpenSearch server (such as {@code http://opensearch:9200}) that holds the index instead
+     * of {@code DAEHWA_DATA_DIR}: the choice of a cluster, whose nodes then share one index.
+     */
+    @Inject
+    @ConfigProperty(name = "DAEHWA_SEARCH_URL")
+    private Optional<String> searchUrl;
+
+    /** The OpenSearch index's name; its position is kept in {@code <name>-state}. */
+    @Inject
+    @ConfigProperty(name = "DAEHWA_SEARCH_INDEX", defaultValue = "daehwa-messages")
+    private String searchIndexName;
+
     /** {@code off} runs the node without search: no index is opened or written, searches get 503. */
     @Inject
     @ConfigProperty(name = "DAEHWA_SEARCH", defaultValue = "on")
@@ -84,7 +98,8 @@ public class SearchIndexer {
 
     private final Queue<Long> changed = new ConcurrentLinkedQueue<>();
 
-    private volatile LuceneIndex index;
+    private volatile MessageIndex index;
+    private ChatAnalyzer analyzer;
     private volatile IndexState state = IndexState.STARTING;
     private volatile String detail = "";
 
@@ -104,37 +119,71 @@ public class SearchIndexer {
             LOG.info("Search is off on this node (DAEHWA_SEARCH=off); searches answer 503.");
             return;
         }
-        Path dir = Path.of(dataDir).toAbsolutePath().normalize().resolve("search");
         try {
-            ChatAnalyzer analyzer = new ChatAnalyzer();
+            analyzer = new ChatAnalyzer();
             warmUp(analyzer);
-            index = LuceneIndex.open(dir, analyzer);
         } catch (IOException | RuntimeException e) {
             state = IndexState.FAILED;
-            detail = "could not open " + dir + ": " + e;
-            LOG.log(Level.SEVERE, "Search is unavailable: could not open the index at " + dir, e);
+            detail = "could not load the Korean analysis: " + e;
+            LOG.log(Level.SEVERE, "Search is unavailable: could not load the Korean analysis", e);
             return;
         }
         synchronized (this) {
-            liveThrough = index.committedPosition();
-            catchUpStartedNanos = System.nanoTime();
-            if (index.rebuildReason() != null) {
-                catchUpFrom = IndexPosition.BEGINNING;
-                rebuilding(index.rebuildReason());
-            } else {
-                IndexPosition committed = index.committedPosition();
-                catchUpFrom = new IndexPosition(committed.changedAt().minus(LOOKBACK), 0);
-                if (index.committedComplete()) {
-                    state = IndexState.CATCHING_UP;
-                    detail = "applying changes since " + committed.changedAt();
-                    LOG.info(() -> "Search index at " + dir + " holds " + index.documents()
-                            + " messages; catching up on changes since " + committed.changedAt());
-                } else {
-                    rebuilding("the previous rebuild was interrupted; it goes on from where it was committed");
-                }
+            if (remote()) {
+                // OpenSearch may come up after this node: the worker keeps trying to open it
+                detail = "connecting to " + searchUrl.get().replaceAll("//[^@/]*@", "//");
+            } else if (!open()) {
+                return;
             }
             worker = scheduler.scheduleWithFixedDelay(this::pass, 0, PASS_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         }
+    }
+
+    private boolean remote() {
+        return searchUrl.filter(url -> !url.isBlank()).isPresent();
+    }
+
+    /** Opens the index and decides where catching up starts; false when it could not be opened. */
+    private boolean open() {
+        MessageIndex opened;
+        try {
+            opened = remote()
+                    ? OpenSearchIndex.open(OpenSearchConnection.to(searchUrl.get()), searchIndexName, analyzer)
+                    : LuceneIndex.open(Path.of(dataDir).toAbsolutePath().normalize().resolve("search"), analyzer);
+        } catch (IOException | RuntimeException e) {
+            if (remote()) {
+                if (!failing) {
+                    failing = true;
+                    detail = "cannot reach the search server yet: " + e.getMessage();
+                    LOG.log(Level.WARNING, "Search index on OpenSearch could not be opened; retrying every pass", e);
+                }
+                return false;
+            }
+            state = IndexState.FAILED;
+            detail = "could not open the index in " + dataDir + ": " + e;
+            LOG.log(Level.SEVERE, "Search is unavailable: could not open the index in " + dataDir, e);
+            return false;
+        }
+        failing = false;
+        index = opened;
+        liveThrough = opened.committedPosition();
+        catchUpStartedNanos = System.nanoTime();
+        if (opened.rebuildReason() != null) {
+            catchUpFrom = IndexPosition.BEGINNING;
+            rebuilding(opened.rebuildReason());
+        } else {
+            IndexPosition committed = opened.committedPosition();
+            catchUpFrom = new IndexPosition(committed.changedAt().minus(LOOKBACK), 0);
+            if (opened.committedComplete()) {
+                state = IndexState.CATCHING_UP;
+                detail = "applying changes since " + committed.changedAt();
+                LOG.info(() -> "Search index " + opened.location() + " holds " + opened.documents()
+                        + " messages; catching up on changes since " + committed.changedAt());
+            } else {
+                rebuilding("the previous rebuild was interrupted; it goes on from where it was committed");
+            }
+        }
+        return true;
     }
 
     /**
@@ -194,17 +243,17 @@ public class SearchIndexer {
         }
     }
 
-    /** The index to search, or a 503 when this node has none. */
-    LuceneIndex searchable() {
-        LuceneIndex open = index;
-        if (open == null) {
+    /** The index to search, or a 503 when this node has none (or one of another kind). */
+    <T extends MessageIndex> T searchable(Class<T> kind) {
+        MessageIndex open = index;
+        if (!kind.isInstance(open)) {
             throw new UnavailableException(switch (state) {
                 case OFF -> "Search is turned off on this server.";
                 case FAILED -> "Search is unavailable on this server: its index could not be opened.";
                 default -> "Search is still starting; try again in a few seconds.";
             });
         }
-        return open;
+        return kind.cast(open);
     }
 
     IndexState state() {
@@ -216,12 +265,12 @@ public class SearchIndexer {
     }
 
     long documents() {
-        LuceneIndex open = index;
+        MessageIndex open = index;
         return open == null ? 0 : open.documents();
     }
 
     private synchronized void pass() {
-        if (index == null) {
+        if (index == null && (!remote() || !open())) {
             return;
         }
         List<Long> ids = new ArrayList<>();
@@ -307,7 +356,7 @@ public class SearchIndexer {
         if (worker != null) {
             worker.cancel(false);
         }
-        LuceneIndex open = index;
+        MessageIndex open = index;
         if (open == null) {
             return;
         }

@@ -59,7 +59,7 @@ class KoreanCorpusTest {
 
     private static final String CORPUS = "/search/korean-corpus/";
     /** Every message is in this room, and every search is limited to it, as a member's would be. */
-    private static final long ROOM = 7;
+    static final long ROOM = 7;
     private static final Instant FIRST_SENT = Instant.parse("2025-03-03T00:00:00Z");
 
     /** The precision ChatAnalyzer must keep: Korean analysis must not buy recall with noise. */
@@ -88,16 +88,25 @@ class KoreanCorpusTest {
 
         /** The ids of the messages the search finds, as production parses and queries it. */
         Set<Long> find(String text) {
+            return new TreeSet<>(search(text, SearchOrder.RECENT));
+        }
+
+        /** The same, best first. */
+        List<Long> ranked(String text) {
+            return search(text, SearchOrder.RELEVANCE);
+        }
+
+        private List<Long> search(String text, SearchOrder order) {
             SearchQuery parsed = SearchQueryParser.parse(text);
+            int all = reader.numDocs();
             SearchCriteria criteria = new SearchCriteria(parsed.required(), parsed.excluded(), Set.of(ROOM), Set.of(),
-                    null, null, parsed.hasLink(), SearchOrder.RECENT, messages.size(), null);
+                    null, null, parsed.hasLink(), order, all, null);
             Query query = new LuceneQueries(analyzer).query(criteria);
             try {
                 // Nothing is stored, so the id is read from the sort values: the last sort field
                 // is the message id, the tiebreak of every order.
-                ScoreDoc[] hits = new IndexSearcher(reader)
-                        .search(query, messages.size() + 1, LuceneQueries.sort(SearchOrder.RECENT)).scoreDocs;
-                Set<Long> ids = new TreeSet<>();
+                ScoreDoc[] hits = new IndexSearcher(reader).search(query, all + 1, LuceneQueries.sort(order), true).scoreDocs;
+                List<Long> ids = new ArrayList<>();
                 for (ScoreDoc hit : hits) {
                     Object[] sortValues = ((FieldDoc) hit).fields;
                     ids.add((Long) sortValues[sortValues.length - 1]);
@@ -245,13 +254,13 @@ class KoreanCorpusTest {
     }
 
     /** The message as the indexer sees it: one room, a few senders, one message a minute. */
-    private static MessageChange change(Message message) {
+    static MessageChange change(Message message) {
         Instant sent = FIRST_SENT.plus(Duration.ofMinutes(message.id()));
         return new MessageChange(message.id(), ROOM, message.id(), 1 + message.id() % 4, message.text(), sent,
                 false, sent);
     }
 
-    private static Message message(String line) {
+    static Message message(String line) {
         String[] columns = line.split("\t", -1);
         if (columns.length != 2) {
             throw new IllegalArgumentException("messages.tsv wants id<TAB>text: " + line);
@@ -259,7 +268,7 @@ class KoreanCorpusTest {
         return new Message(Long.parseLong(columns[0].strip()), columns[1].strip());
     }
 
-    private static Search search(String line) {
+    static Search search(String line) {
         String[] columns = line.split("\t", -1);
         if (columns.length != 4 || !Set.of("exact", "miss").contains(columns[2])) {
             throw new IllegalArgumentException("queries.tsv wants query<TAB>ids<TAB>exact|miss<TAB>why: " + line);
@@ -271,7 +280,7 @@ class KoreanCorpusTest {
     }
 
     /** The data lines of a corpus file: not blank, not a # comment. */
-    private static List<String> lines(String name) {
+    static List<String> lines(String name) {
         InputStream in = KoreanCorpusTest.class.getResourceAsStream(CORPUS + name);
         if (in == null) {
             throw new IllegalStateException("missing test resource " + CORPUS + name);

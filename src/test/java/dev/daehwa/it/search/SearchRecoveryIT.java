@@ -9,6 +9,7 @@ import dev.daehwa.it.support.App;
 import dev.daehwa.it.support.ChatUser;
 import dev.daehwa.it.support.DaehwaIT;
 import dev.daehwa.it.support.Jsons;
+import dev.daehwa.it.support.OpenSearchNode;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,8 +73,8 @@ class SearchRecoveryIT {
 
     @Test
     void aDeletedIndexIsRebuiltWhileTheAppKeepsWorking(App app) throws IOException {
-        // The index is the node's own files; how the app treats them does not depend on the
-        // database, so the restart is spent once, in the H2 pass.
+        // How the app treats a lost index does not depend on the database, so the restart is
+        // spent once, in the H2 pass (and in the OpenSearch pass, where the index is OpenSearch's).
         Assumptions.assumeTrue("h2".equals(app.database()), "runs in the H2 pass only");
         ChatUser minji = app.newUser("rebuild");
         long room = minji.createRoomId();
@@ -86,7 +87,11 @@ class SearchRecoveryIT {
 
         app.kill();
         int logBefore = app.serverLog().length();
-        deleteRecursively(app.dataDir().resolve("search"));
+        if (app.searchesThroughOpenSearch()) {
+            OpenSearchNode.shared().deleteIndex("daehwa-messages");
+        } else {
+            deleteRecursively(app.dataDir().resolve("search"));
+        }
         app.restart(Map.of());
 
         // the app answers while the index is rebuilt, and a message sent now is found too
@@ -96,7 +101,7 @@ class SearchRecoveryIT {
         expected.add(afterRestart);
         search.awaitExactly("재구축", RECOVERED, expected);
         String log = app.serverLog().substring(logBefore);
-        assertTrue(log.contains("there is no index at"), "the log says why the index is rebuilt");
+        assertTrue(log.contains("there is no index"), "the log says why the index is rebuilt");
         assertTrue(log.contains("Rebuilding it from the database"), "and that it is rebuilt");
         assertSearchHealth(app, "ready");
     }
@@ -104,8 +109,9 @@ class SearchRecoveryIT {
     @Test
     void aCorruptIndexIsReplacedAndRebuilt(App app) throws IOException {
         // The index is the node's own files; how the app treats them does not depend on the
-        // database, so the restart is spent once, in the H2 pass.
+        // database, so the restart is spent once, in the H2 pass. OpenSearch keeps its own files.
         Assumptions.assumeTrue("h2".equals(app.database()), "runs in the H2 pass only");
+        Assumptions.assumeFalse(app.searchesThroughOpenSearch(), "the embedded index's files only");
         ChatUser minji = app.newUser("corrupt");
         long room = minji.createRoomId();
         long sent = minji.sendId(room, "손상 시험 메시지");

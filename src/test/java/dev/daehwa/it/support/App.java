@@ -156,6 +156,11 @@ public final class App {
         return database;
     }
 
+    /** Whether the app searches through an OpenSearch node (the OpenSearch pass) rather than its own files. */
+    public boolean searchesThroughOpenSearch() {
+        return settings.openSearch();
+    }
+
     /** A fresh agent with no cookies and no credentials. */
     public Agent anonymous() {
         return new Agent(base);

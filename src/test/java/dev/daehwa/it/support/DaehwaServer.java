@@ -115,6 +115,9 @@ public final class DaehwaServer implements BeforeAllCallback, BeforeEachCallback
                     // every suite there also goes through the channel between nodes.
                     environment.put("DAEHWA_CLUSTER", "postgres");
                 }
+                if (settings.openSearch()) {
+                    environment.put("DAEHWA_SEARCH_URL", OpenSearchNode.shared().url());
+                }
                 PayaraMicro server;
                 try {
                     server = PayaraMicro.start(settings, environment);

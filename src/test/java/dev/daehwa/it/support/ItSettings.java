@@ -17,7 +17,8 @@ record ItSettings(
         String postgresUrl,
         String postgresUser,
         String postgresPassword,
-        String externalBaseUri) {
+        String externalBaseUri,
+        String search) {
 
     static ItSettings fromSystemProperties() {
         return new ItSettings(
@@ -31,16 +32,22 @@ record ItSettings(
                 property("it.postgres.url", "jdbc:postgresql://127.0.0.1:5432/postgres"),
                 property("it.postgres.user", "postgres"),
                 property("it.postgres.password", ""),
-                property("it.baseUri", ""));
+                property("it.baseUri", ""),
+                property("it.search", "embedded"));
     }
 
     boolean postgres() {
         return "postgres".equals(database);
     }
 
+    /** Whether this pass searches through an OpenSearch node (it.search=opensearch) instead of the embedded index. */
+    boolean openSearch() {
+        return "opensearch".equals(search);
+    }
+
     /** This pass's own directory: working dir, log, data dir and temp dir of the server. */
     Path passDir() {
-        return workDir.resolve(database);
+        return workDir.resolve(openSearch() ? database + "-opensearch" : database);
     }
 
     private static String property(String name, String fallback) {

@@ -348,7 +348,7 @@ final class PayaraMicro implements AutoCloseable {
      * handed to some outgoing connection while the server is down between a crash and its
      * restart, and the restarted server then cannot listen on it.
      */
-    static int freePort() {
+    public static int freePort() {
         Random random = new Random();
         for (int attempt = 0; attempt < 100; attempt++) {
             int candidate = 20_000 + random.nextInt(12_000);
