@@ -56,7 +56,10 @@ class ClusterIT {
 
     private static App nodeB(App app) {
         if (nodeB == null) {
-            nodeB = app.startAnotherNode("cluster-b");
+            // A searches through the pass's OpenSearch node; B keeps an embedded index of its own.
+            // Both ways a cluster can search are then at work, and A's index holds B's posts only
+            // if A indexed what it heard of (or caught up on) over the channel: B never writes there.
+            nodeB = app.startAnotherNode("cluster-b", Map.of("DAEHWA_SEARCH_URL", ""));
         }
         return nodeB;
     }

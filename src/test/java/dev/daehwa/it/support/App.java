@@ -47,9 +47,14 @@ public final class App {
      * Only on PostgreSQL: an embedded H2 file belongs to one process.
      */
     public App startAnotherNode(String name) {
+        return startAnotherNode(name, Map.of());
+    }
+
+    /** The same, with some settings of its own (an empty value unsets a setting of the suite's server). */
+    public App startAnotherNode(String name, Map<String, String> ownSettings) {
         requireOwnServer();
         Assumptions.assumeTrue(settings.postgres(), "two nodes need a shared database (the PostgreSQL pass)");
-        PayaraMicro node = server.startSibling(settings, name);
+        PayaraMicro node = server.startSibling(settings, name, ownSettings);
         return new App(node.baseUri(), database, node, mail, settings);
     }
 

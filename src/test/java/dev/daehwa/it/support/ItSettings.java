@@ -47,7 +47,7 @@ record ItSettings(
 
     /** This pass's own directory: working dir, log, data dir and temp dir of the server. */
     Path passDir() {
-        return workDir.resolve(openSearch() ? database + "-opensearch" : database);
+        return workDir.resolve(database);
     }
 
     private static String property(String name, String fallback) {

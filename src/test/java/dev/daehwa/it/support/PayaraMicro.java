@@ -56,13 +56,14 @@ final class PayaraMicro implements AutoCloseable {
      * Another node beside this one: the same WAR and environment (the same database and mail
      * server), its own port, folder and data dir. Only PostgreSQL can be shared by two nodes.
      */
-    PayaraMicro startSibling(ItSettings settings, String name) {
+    PayaraMicro startSibling(ItSettings settings, String name, Map<String, String> ownSettings) {
         Map<String, String> environment = new java.util.HashMap<>();
         builder.environment().forEach((variable, value) -> {
             if (variable.startsWith("DAEHWA_") && !variable.equals("DAEHWA_DATA_DIR") && !variable.equals("DAEHWA_BASE_URL")) {
                 environment.put(variable, value);
             }
         });
+        environment.putAll(ownSettings);
         return start(settings, settings.passDir().resolveSibling(settings.database() + "-" + name), environment);
     }
 
