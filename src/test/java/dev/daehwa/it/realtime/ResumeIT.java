@@ -23,6 +23,7 @@ import dev.daehwa.it.support.Jsons;
 import dev.daehwa.it.support.Pause;
 import dev.daehwa.it.support.WsClient;
 import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -165,6 +166,9 @@ class ResumeIT {
      */
     @Test
     void aReplayLongerThanTheQueueBoundIsDeliveredWhole(App app) {
+        // The queue bound is the socket's, whatever the database: 4.5 MB of posts are spent once,
+        // in the H2 pass (in the PostgreSQL pass they would also go through OpenSearch's indexing).
+        Assumptions.assumeTrue("h2".equals(app.database()), "runs in the H2 pass only");
         ChatUser alice = app.newUser("bigreplay");
         ChatUser bob = app.newUser("behind");
         long room = alice.createRoomId(bob);
