@@ -1,0 +1,172 @@
+# Shared shell functions for the benchmark scenarios (source it; bash only).
+#
+#   source "$(dirname "$0")/../lib.sh"     # from bench/scenarios/*.sh
+#
+# Everything talks to 127.0.0.1 only, and every wait is bounded.
+#
+# Inputs (environment, all optional):
+#   JAVA_HOME         the JDK that runs servers and load generators (Temurin 25 when unset)
+#   DAEHWA_WAR        the WAR to measure (default: <repo>/target/daehwa.war, built if missing)
+#   PAYARA_MICRO_JAR  the launcher (default: <repo>/target/payara-micro.jar)
+#   SERVER_CPUS       cores the server is pinned to with taskset (default: 0)
+#   CLIENT_CPUS       cores load generators and peers' clients are pinned to (default: 1)
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT_DIR=$(cd "$BENCH_DIR/.." && pwd)
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+SERVER_CPUS=${SERVER_CPUS:-0}
+CLIENT_CPUS=${CLIENT_CPUS:-1}
+PSQL=(psql -h 127.0.0.1 -p 5432 -U postgres -d postgres -v ON_ERROR_STOP=1 -q)
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# Runs a command pinned to the given cores when taskset exists (util-linux), else as is.
+pinned() {
+    local cpus=$1
+    shift
+    if command -v taskset >/dev/null 2>&1 && (( $(nproc) > 1 )); then
+        taskset -c "$cpus" "$@"
+    else
+        "$@"
+    fi
+}
+
+# The WAR and launcher to measure, copied into $1 so that a rebuild in the work tree during the
+# run can neither break it nor make two scenarios measure different bytes.
+snapshot_app() {
+    local into=$1
+    local war=${DAEHWA_WAR:-$ROOT_DIR/target/daehwa.war}
+    local launcher=${PAYARA_MICRO_JAR:-$ROOT_DIR/target/payara-micro.jar}
+    if [[ ! -f "$war" || ! -f "$launcher" ]]; then
+        log "building the app (no $war yet)"
+        mvn -q -B -f "$ROOT_DIR/pom.xml" package -Dmaven.test.skip=true
+    fi
+    mkdir -p "$into"
+    cp "$launcher" "$into/payara-micro.jar"
+    cp "$war" "$into/daehwa.war"
+}
+
+# Builds the load generators (bench/pom.xml) once per run.
+build_bench() {
+    if [[ -z "${BENCH_BUILT:-}" ]]; then
+        log "building the load generators"
+        mvn -q -B -f "$BENCH_DIR/pom.xml" package
+        BENCH_BUILT=1
+    fi
+    BENCH_CLASSPATH="$BENCH_DIR/target/classes:$BENCH_DIR/target/lib/*"
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+SERVER_PID=""
+SERVER_STARTUP_MS=""
+
+# start_payara WAR_DIR WAR_FILE PORT DATA_DIR LOG HEALTH_PATH [ENV=VALUE...]
+# Starts Payara Micro pinned to SERVER_CPUS and waits (at most 300 s) until HEALTH_PATH answers
+# 200; sets SERVER_PID and SERVER_STARTUP_MS (launch to first 200).
+start_payara() {
+    local dir=$1 war=$2 port=$3 data=$4 logfile=$5 health=$6
+    shift 6
+    if port_in_use "$port"; then
+        log "port $port is already in use; not starting a server there"
+        return 1
+    fi
+    mkdir -p "$data/tmp"
+    local started
+    started=$(date +%s%3N)
+    env DAEHWA_DATA_DIR="$data" "$@" \
+        taskset -c "$SERVER_CPUS" "$JAVA" ${SERVER_JAVA_OPTS:--Xmx1g} -Djava.io.tmpdir="$data/tmp" \
+        -jar "$dir/payara-micro.jar" --deploy "$dir/$war" --contextroot / --port "$port" --nocluster \
+        >"$logfile" 2>&1 &
+    SERVER_PID=$!
+    local code
+    while (( $(date +%s%3N) - started < 300000 )); do
+        if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+            log "the server exited during startup; last lines of its log:"
+            tail -n 40 "$logfile" >&2
+            SERVER_PID=""
+            return 1
+        fi
+        code=$(curl -s -o /dev/null -m 2 -w '%{http_code}' "http://127.0.0.1:$port$health" || true)
+        if [[ "$code" == 200 ]]; then
+            SERVER_STARTUP_MS=$(( $(date +%s%3N) - started ))
+            log "server on :$port up after ${SERVER_STARTUP_MS} ms"
+            return 0
+        fi
+        sleep 0.2
+    done
+    log "the server on :$port did not answer 200 on $health within 300 s"
+    tail -n 40 "$logfile" >&2
+    stop_server
+    return 1
+}
+
+# Stops SERVER_PID: TERM, up to 30 s, then KILL.
+stop_server() {
+    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill "$SERVER_PID" 2>/dev/null || true
+        for _ in $(seq 1 60); do
+            kill -0 "$SERVER_PID" 2>/dev/null || break
+            sleep 0.5
+        done
+        kill -9 "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    SERVER_PID=""
+}
+
+# Resident memory of a process, in KiB.
+rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
+
+# CPU time (user + system) a process has used so far, in clock ticks (see cpu_seconds).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+cpu_seconds() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t / hz}'; }
+
+# A fresh PostgreSQL database for a scenario (dropped first if it exists).
+fresh_database() {
+    "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"
+}
+
+# The lines every report starts with: what ran where.
+machine_lines() {
+    local commit
+    commit=$(git -C "$ROOT_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)
+    if [[ -n "$(git -C "$ROOT_DIR" status --porcelain -- src pom.xml 2>/dev/null)" ]]; then
+        commit="$commit (work tree has changes)"
+    fi
+    echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), $(free -g | awk '/^Mem:/ {print $2}') GiB RAM, $(uname -sr)"
+    echo "- JDK: $("$JAVA" -version 2>&1 | head -n 1)"
+    echo "- commit: $commit"
+    echo "- pinning: server on core(s) $SERVER_CPUS, load generator on core(s) $CLIENT_CPUS"
+    echo "- load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+# require_tools TOOL...: each tool on the PATH, and a PostgreSQL that answers as postgres; else exit 1.
+require_tools() {
+    local tool
+    for tool in "$@"; do
+        command -v "$tool" >/dev/null || { log "$tool is missing"; exit 1; }
+    done
+    "${PSQL[@]}" -c 'SELECT 1' >/dev/null 2>&1 || { log "no PostgreSQL answers as postgres on 127.0.0.1:5432"; exit 1; }
+}
+
+# scenario_workspace NAME PG_DB: a fresh WORK directory, removed on exit together with the
+# scenario's database and server; STEPS (one line per measured step) and MACHINE (machine_lines).
+scenario_workspace() {
+    local name=$1
+    SCENARIO_DB=$2
+    WORK=$(mktemp -d "${TMPDIR:-/tmp}/daehwa-$name.XXXXXX")
+    trap scenario_cleanup EXIT
+    trap 'exit 130' INT TERM
+    RUN_START=$SECONDS
+    STEPS="$WORK/steps.txt"
+    : >"$STEPS"
+    MACHINE=$(machine_lines)
+}
+
+scenario_cleanup() {
+    stop_server
+    "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $SCENARIO_DB WITH (FORCE)" >/dev/null 2>&1 || true
+    rm -rf "$WORK"
+}
