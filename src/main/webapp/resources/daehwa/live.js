@@ -98,7 +98,7 @@
                 }
                 break;
             case 'unread':
-                this.setBadge(frame.roomId, frame.unreadCount);
+                this.setBadge(frame.roomId, frame.unreadCount, frame.unreadCountCapped);
                 break;
             case 'room.updated':
                 this.listRoom(frame.room);
@@ -160,7 +160,7 @@
         var room = this.room();
         var mine = message.sender.username === this.viewer;
         if (!mine && !(room && room.roomId === message.roomId)) {
-            this.setBadge(message.roomId, this.badge(message.roomId) + 1);
+            this.setBadge(message.roomId, this.badge(message.roomId) + 1, this.badgeCapped(message.roomId));
         }
         if (!mine && notify) {
             this.notify(entry.querySelector('.room-name').textContent, message);
@@ -191,24 +191,32 @@
         }
         entry.querySelector('.room-name').textContent = json.name;
         var room = this.room();
-        this.setBadge(json.id, room && room.roomId === json.id ? 0 : json.unreadCount);
+        this.setBadge(json.id, room && room.roomId === json.id ? 0 : json.unreadCount, json.unreadCountCapped);
     };
 
     Live.prototype.badge = function (roomId) {
         var entry = this.entry(roomId);
         var badge = entry && entry.querySelector('.room-unread');
-        return badge && !badge.classList.contains('is-empty') ? Number(badge.querySelector('.count').textContent) : 0;
+        return badge && !badge.classList.contains('is-empty') ? parseInt(badge.querySelector('.count').textContent, 10) : 0;
     };
 
-    Live.prototype.setBadge = function (roomId, count) {
+    /** "100+": the server counted only a room's newest messages, and more lie unread before them. */
+    Live.prototype.badgeCapped = function (roomId) {
+        var entry = this.entry(roomId);
+        var badge = entry && entry.querySelector('.room-unread .count');
+        return !!badge && /\+$/.test(badge.textContent);
+    };
+
+    Live.prototype.setBadge = function (roomId, count, capped) {
         var entry = this.entry(roomId);
         var room = this.room();
         if (entry) {
             var shown = room && room.roomId === roomId ? 0 : count;
             var badge = entry.querySelector('.room-unread');
             badge.classList.toggle('is-empty', shown <= 0);
-            badge.querySelector('.count').textContent = shown;
-            badge.querySelector('.visually-hidden').textContent = this.chat.dataset.textUnread.replace('{0}', shown);
+            var text = shown + (capped && shown > 0 ? '+' : '');
+            badge.querySelector('.count').textContent = text;
+            badge.querySelector('.visually-hidden').textContent = this.chat.dataset.textUnread.replace('{0}', text);
         }
         this.updateTitle();
     };

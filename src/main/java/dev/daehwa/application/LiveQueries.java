@@ -5,6 +5,7 @@ import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.message.MessageRepository;
 import dev.daehwa.domain.room.Membership;
 import dev.daehwa.domain.room.RoomRepository;
+import dev.daehwa.domain.room.UnreadCount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -66,12 +67,11 @@ public class LiveQueries {
     }
 
     /** A member's read marker and unread count in one room, or empty if they are not in it. */
-    public record Unread(long unreadCount, long lastReadSeq) {
+    public record Unread(UnreadCount count, long lastReadSeq) {
     }
 
     public Optional<Unread> unreadOf(long userId, long roomId) {
-        return rooms.findMembership(roomId, userId).map(m ->
-                new Unread(rooms.unreadCount(roomId, userId, m.lastReadSeq()), m.lastReadSeq()));
+        return rooms.findMembership(roomId, userId).map(m -> new Unread(rooms.unreadCount(m), m.lastReadSeq()));
     }
 
     /** A room's messages with seq strictly between the two, in seq order (deleted ones left out). */

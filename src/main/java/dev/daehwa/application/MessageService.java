@@ -63,6 +63,7 @@ public class MessageService {
         }
         Message message = Message.post(room, membership.user(), text, clientId, Instant.now(clock));
         messages.store(message);
+        room.showLatest(message.id());
         membership.markReadUpTo(message.seq());
         notifications.messagePosted(roomId, senderId);
         events.fire(new ChatEvent.MessagePosted(roomId, message.id(), message.seq()));
@@ -84,7 +85,12 @@ public class MessageService {
 
     public void delete(long userId, long messageId) {
         Message message = visibleToMember(userId, messageId);
+        // The room's lock keeps its latest message right against a post racing this delete.
+        Room room = rooms.findForUpdate(message.roomId()).orElseThrow(NotFoundException::message);
         message.delete(userId, Instant.now(clock));
+        if (room.showsAsLatest(message.id())) {
+            room.showLatest(messages.newestVisibleIdBefore(room.id(), message.seq()).orElse(null));
+        }
         events.fire(new ChatEvent.MessageDeleted(message.roomId(), message.id(), message.seq()));
     }
 

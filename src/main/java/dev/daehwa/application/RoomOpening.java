@@ -1,6 +1,7 @@
 package dev.daehwa.application;
 
 import dev.daehwa.domain.message.Message;
+import dev.daehwa.domain.room.UnreadCount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -58,7 +59,7 @@ public class RoomOpening {
     /** 404 unless the viewer is a member. */
     public OpenedRoom open(long viewerId, long roomId) {
         RoomView room = queries.room(viewerId, roomId);
-        MessageHistory.Page page = history.page(viewerId, roomId, null, null, pageSize(room.unreadCount()));
+        MessageHistory.Page page = history.page(viewerId, roomId, null, null, pageSize(room.unread()));
         return opened(viewerId, room, page.messages(), page.hasMore(), false, 0);
     }
 
@@ -93,7 +94,8 @@ public class RoomOpening {
      * Everything unread plus some context, so the "new messages" divider is on the page, but never
      * more than the history's page limit: past 190 unread the oldest of them are one "load older" away.
      */
-    static int pageSize(long unread) {
-        return (int) Math.max(MIN_PAGE, Math.min(MessageHistory.MAX_LIMIT, unread + CONTEXT));
+    static int pageSize(UnreadCount unread) {
+        long wanted = unread.capped() ? MessageHistory.MAX_LIMIT : unread.count() + CONTEXT;
+        return (int) Math.max(MIN_PAGE, Math.min(MessageHistory.MAX_LIMIT, wanted));
     }
 }

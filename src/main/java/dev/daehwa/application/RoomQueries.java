@@ -4,17 +4,23 @@ import dev.daehwa.domain.error.NotFoundException;
 import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.message.MessageRepository;
 import dev.daehwa.domain.room.Membership;
+import dev.daehwa.domain.room.Room;
 import dev.daehwa.domain.room.RoomRepository;
+import dev.daehwa.domain.room.UnreadCount;
 import dev.daehwa.domain.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Reads rooms for display. The room list costs four statements however many rooms the user is
- * in: memberships with rooms, all members, all latest messages, all unread counts.
+ * in, and none grows with their history: memberships with rooms, all members, the latest
+ * messages by the ids the rooms keep, and unread counts over each room's newest messages.
  */
 @ApplicationScoped
 @Transactional
@@ -34,25 +40,31 @@ public class RoomQueries {
         }
         List<Long> roomIds = memberships.stream().map(m -> m.room().id()).toList();
         Map<Long, List<User>> members = rooms.membersOf(roomIds);
-        Map<Long, Message> latest = messages.latestIn(roomIds);
+        Map<Long, Message> latest = latestMessagesOf(memberships.stream().map(Membership::room).toList());
         Map<Long, Long> unread = rooms.unreadCounts(userId);
         return memberships.stream()
                 .map(m -> new RoomView(m.room(), members.getOrDefault(m.room().id(), List.of()),
-                        latest.get(m.room().id()), unread.getOrDefault(m.room().id(), 0L), m.lastReadSeq()))
+                        latest.get(m.room().id()),
+                        UnreadCount.of(unread.getOrDefault(m.room().id(), 0L), m.lastReadSeq(), m.room().lastSeq()),
+                        m.lastReadSeq()))
                 .toList();
     }
 
-    /** One room, if the user is a member; otherwise 404, as if it did not exist. */
     /** Ids and names of the user's live rooms, for pickers; one light query. */
     public Map<Long, String> roomNamesOf(long userId) {
         return rooms.roomNamesOf(userId);
     }
 
+    /** One room, if the user is a member; otherwise 404, as if it did not exist. */
     public RoomView room(long userId, long roomId) {
         Membership membership = rooms.findMembership(roomId, userId).orElseThrow(NotFoundException::room);
-        List<Long> ids = List.of(roomId);
-        return new RoomView(membership.room(), rooms.membersOf(ids).getOrDefault(roomId, List.of()),
-                messages.latestIn(ids).get(roomId),
-                rooms.unreadCount(roomId, userId, membership.lastReadSeq()), membership.lastReadSeq());
+        return new RoomView(membership.room(), rooms.membersOf(List.of(roomId)).getOrDefault(roomId, List.of()),
+                latestMessagesOf(List.of(membership.room())).get(roomId),
+                rooms.unreadCount(membership), membership.lastReadSeq());
+    }
+
+    private Map<Long, Message> latestMessagesOf(List<Room> shown) {
+        List<Long> ids = shown.stream().map(Room::latestMessageId).filter(Objects::nonNull).toList();
+        return messages.findVisible(ids).stream().collect(Collectors.toMap(Message::roomId, Function.identity()));
     }
 }

@@ -45,6 +45,29 @@ class QueryCountIT {
         assertUnreadCountsAreRight(many);
     }
 
+    /**
+     * The room list reads each room's newest message by the id the room keeps: the rows its
+     * statements return are the same for rooms of one message and rooms of differing, longer
+     * histories (a newest-per-room query that matched rooms and seqs separately returned a cross
+     * product here).
+     */
+    @Test
+    void roomListReturnsTheSameRowsForShortAndLongHistories(App app) {
+        ChatUser quiet = userWithHistories(app, i -> 1);
+        ChatUser busy = userWithHistories(app, i -> 3 * i + 2);
+
+        int forQuiet = rows(quiet);
+        int forBusy = rows(busy);
+
+        assertAll(
+                () -> assertTrue(forQuiet >= 8, "the counter reports " + forQuiet + " rows for 8 rooms"),
+                () -> assertEquals(forQuiet, forBusy, "rows for 8 rooms of 1 message vs 2 to 23"));
+        for (JsonObject room : busy.rooms()) {
+            int index = Integer.parseInt(room.getString("name").substring("room ".length()));
+            assertEquals(3 * index + 2, room.getInt("unreadCount"), "unreadCount of " + room.getString("name"));
+        }
+    }
+
     @Test
     void postingQueuesEveryMembersEmailInTheSameFewStatementsForTwoAndThirtyMembers(App app) {
         ChatUser alice = app.newUser("postcount");
@@ -180,6 +203,27 @@ class QueryCountIT {
             }
         }
         return user;
+    }
+
+    /** A user in 8 rooms where another member wrote {@code length(i)} messages into room i. */
+    private static ChatUser userWithHistories(App app, java.util.function.IntUnaryOperator length) {
+        ChatUser user = app.newUser("history");
+        ChatUser other = app.newUser("writer");
+        for (int i = 0; i < 8; i++) {
+            long room = Jsons.id(user.createRoom("room " + i, other));
+            for (int n = 0; n < length.applyAsInt(i); n++) {
+                other.send(room, "line " + n);
+            }
+        }
+        return user;
+    }
+
+    /** The rows the room list's statements return, measured after one warm-up call. */
+    private static int rows(ChatUser user) {
+        user.agent().get("api/rooms").expect(200);
+        Response response = user.agent().get("api/rooms").expect(200);
+        assertEquals(8, response.jsonArray().size(), "rooms listed");
+        return response.sqlRows();
     }
 
     /** The statement count of the request, measured after one warm-up call. */

@@ -3,12 +3,16 @@ package dev.daehwa.it;
 import static dev.daehwa.it.support.Jsons.object;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.daehwa.it.support.App;
 import dev.daehwa.it.support.ChatUser;
 import dev.daehwa.it.support.DaehwaIT;
 import dev.daehwa.it.support.Jsons;
 import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -121,6 +125,34 @@ class ReadMarkerIT {
 
         assertMarker(alice, room, 2, 0);
         assertMarker(carol, room, 0, 2);
+    }
+
+    /**
+     * Only a room's newest 100 messages are counted, so a room list never reads a backlog; beyond
+     * that the count says it is a floor, in the room, the list, and the badge's "100+".
+     */
+    @Test
+    void farBehindTheCountCoversTheNewestHundredAndSaysItIsCapped(App app) {
+        ChatUser alice = app.newUser("behind");
+        ChatUser bob = app.newUser("prolific");
+        long room = alice.createRoomId(bob);
+        List<Long> sent = IntStream.rangeClosed(1, 130).mapToObj(i -> bob.sendId(room, "update " + i)).toList();
+        bob.agent().delete("api/messages/" + sent.getLast()).expect(204);
+
+        JsonObject far = alice.room(room);
+        JsonObject listed = alice.rooms().getFirst();
+        assertAll(
+                () -> assertEquals(99, far.getInt("unreadCount"), "seqs 31..130 counted, one deleted"),
+                () -> assertTrue(far.getBoolean("unreadCountCapped"), "seqs 1..30 were not counted"),
+                () -> assertEquals(99, listed.getInt("unreadCount"), "in the list"),
+                () -> assertTrue(listed.getBoolean("unreadCountCapped"), "capped in the list"));
+
+        alice.agent().post("api/rooms/" + room + "/read", object("seq", 40)).expect(204);
+        JsonObject near = alice.room(room);
+        assertAll(
+                () -> assertEquals(89, near.getInt("unreadCount"), "seqs 41..130, one deleted"),
+                () -> assertFalse(near.getBoolean("unreadCountCapped"), "everything unread was counted"),
+                () -> assertFalse(alice.rooms().getFirst().getBoolean("unreadCountCapped"), "not capped in the list"));
     }
 
     private static void assertMarker(ChatUser user, long room, int lastReadSeq, int unread) {

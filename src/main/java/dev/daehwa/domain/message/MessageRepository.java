@@ -2,7 +2,6 @@ package dev.daehwa.domain.message;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 public interface MessageRepository {
@@ -41,6 +40,6 @@ public interface MessageRepository {
     /** The current state of these messages, deleted ones included. */
     List<MessageChange> changesOf(Collection<Long> messageIds);
 
-    /** The newest visible message of each room that has one, senders fetched, in one query. */
-    Map<Long, Message> latestIn(Collection<Long> roomIds);
+    /** The newest visible message of the room older than {@code seq}, if any, for a room whose newest was deleted. */
+    Optional<Long> newestVisibleIdBefore(long roomId, long seq);
 }

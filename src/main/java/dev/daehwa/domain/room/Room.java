@@ -50,6 +50,10 @@ public class Room {
     @Column(name = "last_seq")
     private long lastSeq;
 
+    /** The newest message that is not deleted, or null; kept under the room's row lock. */
+    @Column(name = "latest_message_id")
+    private Long latestMessageId;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -125,6 +129,15 @@ public class Room {
         return lastSeq;
     }
 
+    /** Call only while holding the room's row lock, with the message just posted or, after a delete, the newest left. */
+    public void showLatest(Long messageId) {
+        latestMessageId = messageId;
+    }
+
+    public boolean showsAsLatest(long messageId) {
+        return latestMessageId != null && latestMessageId == messageId;
+    }
+
     private static String checkedName(String value) {
         String trimmed = value == null ? "" : value.strip();
         if (trimmed.isEmpty()) {
@@ -185,6 +198,11 @@ public class Room {
 
     public long lastSeq() {
         return lastSeq;
+    }
+
+    /** The id of the newest message that is not deleted, or null if there is none. */
+    public Long latestMessageId() {
+        return latestMessageId;
     }
 
     public Instant createdAt() {

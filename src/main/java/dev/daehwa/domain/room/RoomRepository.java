@@ -26,11 +26,14 @@ public interface RoomRepository {
     /** Members of each room, in order of joining. */
     Map<Long, List<User>> membersOf(Collection<Long> roomIds);
 
-    /** Unread counts per room for the user, over all their live rooms, in one query. */
+    /**
+     * Unread messages per live room of the user, counted among each room's newest
+     * {@link UnreadCount#COUNTED_SEQS} only, in one query; rooms with none are left out.
+     */
     Map<Long, Long> unreadCounts(long userId);
 
-    /** Unread count for one room. */
-    long unreadCount(long roomId, long userId, long lastReadSeq);
+    /** As {@link #unreadCounts}, for one room. */
+    UnreadCount unreadCount(Membership membership);
 
     /** The ids of a live room's members; empty for an archived or unknown room. */
     List<Long> memberIds(long roomId);

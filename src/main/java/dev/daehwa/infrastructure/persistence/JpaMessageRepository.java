@@ -113,30 +113,15 @@ public class JpaMessageRepository implements MessageRepository {
     }
 
     @Override
-    public Map<Long, Message> latestIn(Collection<Long> roomIds) {
-        if (roomIds.isEmpty()) {
-            return Map.of();
-        }
-        // Two indexed steps rather than one correlated MAX subquery, which H2 evaluates per row
-        // and which grows with the square of a room's history.
-        List<Object[]> newest = em.createQuery("""
-                        SELECT msg.roomId, MAX(msg.seq) FROM Message msg
-                        WHERE msg.roomId IN :rooms AND msg.deleted = FALSE
-                        GROUP BY msg.roomId""", Object[].class)
-                .setParameter("rooms", List.copyOf(roomIds))
-                .getResultList();
-        if (newest.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, Long> seqByRoom = newest.stream().collect(Collectors.toMap(r -> (Long) r[0], r -> (Long) r[1]));
+    public Optional<Long> newestVisibleIdBefore(long roomId, long seq) {
         return em.createQuery("""
-                        SELECT msg FROM Message msg JOIN FETCH msg.sender
-                        WHERE msg.roomId IN :rooms AND msg.seq IN :seqs""", Message.class)
-                .setParameter("rooms", List.copyOf(seqByRoom.keySet()))
-                .setParameter("seqs", List.copyOf(Set.copyOf(seqByRoom.values())))
-                .getResultStream()
-                .filter(msg -> seqByRoom.get(msg.roomId()) == msg.seq())
-                .collect(Collectors.toMap(Message::roomId, Function.identity()));
+                        SELECT msg.id FROM Message msg
+                        WHERE msg.roomId = :room AND msg.seq < :seq AND msg.deleted = FALSE
+                        ORDER BY msg.seq DESC""", Long.class)
+                .setParameter("room", roomId)
+                .setParameter("seq", seq)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
     }
 
     @Override

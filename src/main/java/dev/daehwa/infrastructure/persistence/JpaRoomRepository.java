@@ -3,6 +3,7 @@ package dev.daehwa.infrastructure.persistence;
 import dev.daehwa.domain.room.Membership;
 import dev.daehwa.domain.room.Room;
 import dev.daehwa.domain.room.RoomRepository;
+import dev.daehwa.domain.room.UnreadCount;
 import dev.daehwa.domain.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -102,26 +103,39 @@ public class JpaRoomRepository implements RoomRepository {
 
     @Override
     public Map<Long, Long> unreadCounts(long userId) {
-        List<Object[]> rows = em.createQuery("""
-                        SELECT msg.roomId, COUNT(msg) FROM Message msg, Membership m
-                        WHERE m.user.id = :user AND msg.roomId = m.room.id
-                          AND msg.seq > m.lastReadSeq AND msg.deleted = FALSE AND msg.sender.id <> :user
-                        GROUP BY msg.roomId""", Object[].class)
-                .setParameter("user", userId)
+        // Bounded by the newest COUNTED_SEQS of each room, so this reads at most that many index
+        // entries per room however far behind the reader is. Native SQL because EclipseLink
+        // stops binding parameters altogether for a JPQL query with arithmetic in it.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT msg.room_id, COUNT(*) FROM membership m
+                        JOIN room r ON r.id = m.room_id
+                        JOIN message msg ON msg.room_id = r.id
+                        WHERE m.user_id = ? AND r.archived = FALSE
+                          AND msg.seq > m.last_read_seq AND msg.seq > r.last_seq - ?
+                          AND msg.deleted = FALSE AND msg.sender_id <> ?
+                        GROUP BY msg.room_id""")
+                .setParameter(1, userId)
+                .setParameter(2, (long) UnreadCount.COUNTED_SEQS)
+                .setParameter(3, userId)
                 .getResultList();
-        return rows.stream().collect(Collectors.toMap(r -> (Long) r[0], r -> ((Number) r[1]).longValue()));
+        return rows.stream().collect(Collectors.toMap(r -> ((Number) r[0]).longValue(),
+                r -> ((Number) r[1]).longValue()));
     }
 
     @Override
-    public long unreadCount(long roomId, long userId, long lastReadSeq) {
-        return em.createQuery("""
+    public UnreadCount unreadCount(Membership membership) {
+        long lastSeq = membership.room().lastSeq();
+        long counted = em.createQuery("""
                         SELECT COUNT(msg) FROM Message msg
-                        WHERE msg.roomId = :room AND msg.seq > :marker
+                        WHERE msg.roomId = :room AND msg.seq > :marker AND msg.seq >= :first
                           AND msg.deleted = FALSE AND msg.sender.id <> :user""", Long.class)
-                .setParameter("room", roomId)
-                .setParameter("marker", lastReadSeq)
-                .setParameter("user", userId)
+                .setParameter("room", membership.room().id())
+                .setParameter("marker", membership.lastReadSeq())
+                .setParameter("first", UnreadCount.firstCountedSeq(lastSeq))
+                .setParameter("user", membership.user().id())
                 .getSingleResult();
+        return UnreadCount.of(counted, membership.lastReadSeq(), lastSeq);
     }
 
     @Override

@@ -6,26 +6,35 @@ import java.lang.reflect.Proxy;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 
 /**
- * Counts the SQL statements a request executes, so tests can prove that lists cost a constant
- * number of queries (no N+1). Only active when {@code DAEHWA_SQL_STATEMENT_HEADER=true}; the
- * count is per thread because a request runs its queries on its own thread.
+ * Counts the SQL statements a request executes, and the rows they return, so tests can prove
+ * that lists cost a constant number of queries (no N+1) and that no query returns rows that grow
+ * with history. Only active when {@code DAEHWA_SQL_STATEMENT_HEADER=true}; the counts are per
+ * thread because a request runs its queries on its own thread.
  */
 public final class SqlStatementCounter {
 
-    private static final ThreadLocal<int[]> COUNT = ThreadLocal.withInitial(() -> new int[1]);
+    private static final int STATEMENTS = 0;
+    private static final int ROWS = 1;
+    private static final ThreadLocal<int[]> COUNT = ThreadLocal.withInitial(() -> new int[2]);
 
     private SqlStatementCounter() {
     }
 
     public static void reset() {
-        COUNT.get()[0] = 0;
+        COUNT.get()[STATEMENTS] = 0;
+        COUNT.get()[ROWS] = 0;
     }
 
     public static int current() {
-        return COUNT.get()[0];
+        return COUNT.get()[STATEMENTS];
+    }
+
+    public static int rows() {
+        return COUNT.get()[ROWS];
     }
 
     static Connection counting(Connection connection) {
@@ -47,9 +56,20 @@ public final class SqlStatementCounter {
     private static <S extends Statement> S countingStatement(Class<S> type, S statement) {
         return proxy(type, statement, (target, method, args) -> {
             if (method.getName().startsWith("execute")) {
-                COUNT.get()[0]++;
+                COUNT.get()[STATEMENTS]++;
             }
-            return invoke(method, target, args);
+            Object result = invoke(method, target, args);
+            return result instanceof ResultSet rows ? countingRows(rows) : result;
+        });
+    }
+
+    private static ResultSet countingRows(ResultSet rows) {
+        return proxy(ResultSet.class, rows, (target, method, args) -> {
+            Object result = invoke(method, target, args);
+            if (method.getName().equals("next") && Boolean.TRUE.equals(result)) {
+                COUNT.get()[ROWS]++;
+            }
+            return result;
         });
     }
 

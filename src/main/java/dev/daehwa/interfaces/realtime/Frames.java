@@ -2,6 +2,7 @@ package dev.daehwa.interfaces.realtime;
 
 import dev.daehwa.application.RoomView;
 import dev.daehwa.domain.message.Message;
+import dev.daehwa.domain.room.UnreadCount;
 import dev.daehwa.domain.user.User;
 import dev.daehwa.interfaces.rest.json.Representations;
 import dev.daehwa.interfaces.rest.json.UserJson;
@@ -57,9 +58,9 @@ public class Frames {
         return Frame.of(typed("room.removed").add("roomId", roomId).build().toString());
     }
 
-    Frame unread(long roomId, long unreadCount, long lastReadSeq) {
-        return Frame.of(typed("unread").add("roomId", roomId).add("unreadCount", unreadCount)
-                .add("lastReadSeq", lastReadSeq).build().toString());
+    Frame unread(long roomId, UnreadCount unread, long lastReadSeq) {
+        return Frame.of(typed("unread").add("roomId", roomId).add("unreadCount", unread.count())
+                .add("unreadCountCapped", unread.capped()).add("lastReadSeq", lastReadSeq).build().toString());
     }
 
     Frame typing(long roomId, UserJson user) {

@@ -113,7 +113,7 @@ public class LiveEvents {
             case ChatEvent.ReadMarkerMoved moved -> {
                 if (fanout.hasSocketHere(moved.userId())) {
                     queries.unreadOf(moved.userId(), moved.roomId()).ifPresent(unread -> fanout.deliver(
-                            List.of(moved.userId()), frames.unread(moved.roomId(), unread.unreadCount(), unread.lastReadSeq())));
+                            List.of(moved.userId()), frames.unread(moved.roomId(), unread.count(), unread.lastReadSeq())));
                 }
             }
         }

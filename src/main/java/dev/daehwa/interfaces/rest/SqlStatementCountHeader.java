@@ -12,7 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Diagnostics, off by default: with {@code DAEHWA_SQL_STATEMENT_HEADER=true} every API response
- * says how many SQL statements it took, which is how the tests prove lists have no N+1.
+ * says how many SQL statements it took and how many rows they returned, which is how the tests
+ * prove lists have no N+1 and read nothing that grows with history.
  */
 @Provider
 @jakarta.enterprise.context.ApplicationScoped
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SqlStatementCountHeader implements ContainerRequestFilter, ContainerResponseFilter {
 
     public static final String HEADER = "X-Daehwa-Sql-Statements";
+    public static final String ROWS_HEADER = "X-Daehwa-Sql-Rows";
 
     @Inject
     @ConfigProperty(name = "DAEHWA_SQL_STATEMENT_HEADER", defaultValue = "false")
@@ -36,6 +38,7 @@ public class SqlStatementCountHeader implements ContainerRequestFilter, Containe
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (enabled) {
             response.getHeaders().putSingle(HEADER, Integer.toString(SqlStatementCounter.current()));
+            response.getHeaders().putSingle(ROWS_HEADER, Integer.toString(SqlStatementCounter.rows()));
         }
     }
 }

@@ -51,7 +51,7 @@ public final class Contract {
                 () -> assertOneOf(message, "clientMessageId", ValueType.STRING, ValueType.NULL));
     }
 
-    /** Room: {id, name, description, owner, members, latestMessage|null, unreadCount, lastReadSeq, createdAt, updatedAt}. */
+    /** Room: {id, name, description, owner, members, latestMessage|null, unreadCount, unreadCountCapped, lastReadSeq, createdAt, updatedAt}. */
     public static void assertRoom(JsonObject room) {
         assertAll("Room " + room,
                 () -> assertType(room, "id", ValueType.NUMBER),
@@ -68,6 +68,7 @@ public final class Contract {
                     }
                 },
                 () -> assertType(room, "unreadCount", ValueType.NUMBER),
+                () -> assertOneOf(room, "unreadCountCapped", ValueType.TRUE, ValueType.FALSE),
                 () -> assertType(room, "lastReadSeq", ValueType.NUMBER),
                 () -> assertUtc(room, "createdAt"),
                 () -> assertUtc(room, "updatedAt"));

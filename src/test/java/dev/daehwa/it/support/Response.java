@@ -128,6 +128,12 @@ public final class Response {
         return Integer.parseInt(value.trim());
     }
 
+    /** The rows those statements returned, in the header beside it. */
+    public int sqlRows() {
+        String value = header("X-Daehwa-Sql-Rows").orElseGet(() -> fail("no X-Daehwa-Sql-Rows header on " + this));
+        return Integer.parseInt(value.trim());
+    }
+
     /**
      * The count a page reports at its very end (a page's headers leave before it has rendered,
      * so pages cannot use the header): {@code <span id="sql-statements" hidden>N</span>}.

@@ -25,7 +25,7 @@ public class Representations {
                 UserJson.of(view.room().owner()),
                 view.members().stream().map(UserJson::of).toList(),
                 view.latestMessage() == null ? null : message(view.latestMessage()),
-                view.unreadCount(), view.lastReadSeq(), view.room().createdAt(), view.room().updatedAt());
+                view.unread().count(), view.unread().capped(), view.lastReadSeq(), view.room().createdAt(), view.room().updatedAt());
     }
 
     public SearchPageJson searchPage(SearchPage page) {

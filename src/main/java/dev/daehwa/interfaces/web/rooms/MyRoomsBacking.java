@@ -3,6 +3,7 @@ package dev.daehwa.interfaces.web.rooms;
 import dev.daehwa.application.RoomQueries;
 import dev.daehwa.application.RoomView;
 import dev.daehwa.domain.message.Message;
+import dev.daehwa.domain.room.UnreadCount;
 import dev.daehwa.interfaces.web.support.Pages;
 import dev.daehwa.interfaces.web.support.Viewer;
 import jakarta.enterprise.context.RequestScoped;
@@ -44,8 +45,13 @@ public class MyRoomsBacking {
         return room.isOpen() ? room.getOpened().room().room().id() : 0;
     }
 
-    public String unreadLabel(long count) {
-        return MessageFormat.format(Pages.text("rooms.unread"), count);
+    /** "7", or "100+" when older unread messages were not counted. */
+    public String unreadBadge(UnreadCount unread) {
+        return unread.count() + (unread.capped() ? "+" : "");
+    }
+
+    public String unreadLabel(UnreadCount unread) {
+        return MessageFormat.format(Pages.text("rooms.unread"), unreadBadge(unread));
     }
 
     /** "Minji: the start of her message", as the list shows the latest message. */
