@@ -1,8 +1,8 @@
 package dev.daehwa.infrastructure.search;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -31,6 +31,9 @@ import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBui
  * authentication and never reach a log.
  */
 final class OpenSearchConnection implements AutoCloseable {
+
+    /** The JSON-P provider, found once rather than per call as {@code Json.createXxx} would. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final ApacheHttpClient5Transport transport;
     private final OpenSearchGenericClient client;
@@ -124,7 +127,7 @@ final class OpenSearchConnection implements AutoCloseable {
     }
 
     private static JsonObject parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

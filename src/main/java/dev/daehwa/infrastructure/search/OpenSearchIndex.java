@@ -2,10 +2,10 @@ package dev.daehwa.infrastructure.search;
 
 import dev.daehwa.domain.message.LinkRenderer;
 import dev.daehwa.domain.message.MessageChange;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -37,6 +37,9 @@ import org.opensearch.client.opensearch.generic.Body;
  * written after the documents it covers; OpenSearch makes each acknowledged write durable.
  */
 final class OpenSearchIndex implements MessageIndex {
+
+    /** The JSON-P provider, found once rather than per call as {@code Json.createXxx} would. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Logger LOG = Logger.getLogger(OpenSearchIndex.class.getName());
 
@@ -99,15 +102,15 @@ final class OpenSearchIndex implements MessageIndex {
 
     /** One shard: a chat's messages fit, and exact totals and BM25 statistics come from one place. */
     private static JsonObject settings() {
-        return Json.createObjectBuilder()
-                .add("settings", Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
+                .add("settings", JSON.createObjectBuilder()
                         .add("number_of_shards", 1)
-                        .add("analysis", Json.createObjectBuilder().add("analyzer", Json.createObjectBuilder()
-                                .add(TERMS_ANALYZER, Json.createObjectBuilder()
+                        .add("analysis", JSON.createObjectBuilder().add("analyzer", JSON.createObjectBuilder()
+                                .add(TERMS_ANALYZER, JSON.createObjectBuilder()
                                         .add("type", "custom").add("tokenizer", "whitespace")))))
-                .add("mappings", Json.createObjectBuilder()
+                .add("mappings", JSON.createObjectBuilder()
                         .add("dynamic", "strict")
-                        .add("properties", Json.createObjectBuilder()
+                        .add("properties", JSON.createObjectBuilder()
                                 .add(MessageFields.ID_ORDER, type("long"))
                                 .add(MessageFields.ROOM, type("long"))
                                 .add(MessageFields.SENDER, type("long"))
@@ -119,7 +122,7 @@ final class OpenSearchIndex implements MessageIndex {
     }
 
     private static JsonObjectBuilder type(String type) {
-        return Json.createObjectBuilder().add("type", type);
+        return JSON.createObjectBuilder().add("type", type);
     }
 
     @Override
@@ -144,16 +147,16 @@ final class OpenSearchIndex implements MessageIndex {
         }
         StringBuilder bulk = new StringBuilder();
         for (MessageChange change : changes) {
-            JsonObject target = Json.createObjectBuilder()
+            JsonObject target = JSON.createObjectBuilder()
                     .add("_index", name)
                     .add("_id", Long.toString(change.id()))
                     .add("version", version(change))
                     .add("version_type", "external_gte")
                     .build();
             if (change.deleted()) {
-                bulk.append(Json.createObjectBuilder().add("delete", target).build()).append('\n');
+                bulk.append(JSON.createObjectBuilder().add("delete", target).build()).append('\n');
             } else {
-                bulk.append(Json.createObjectBuilder().add("index", target).build()).append('\n');
+                bulk.append(JSON.createObjectBuilder().add("index", target).build()).append('\n');
                 bulk.append(document(change)).append('\n');
             }
         }
@@ -178,7 +181,7 @@ final class OpenSearchIndex implements MessageIndex {
     }
 
     private JsonObject document(MessageChange message) throws IOException {
-        JsonObjectBuilder document = Json.createObjectBuilder()
+        JsonObjectBuilder document = JSON.createObjectBuilder()
                 .add(MessageFields.ID_ORDER, message.id())
                 .add(MessageFields.ROOM, message.roomId())
                 .add(MessageFields.SENDER, message.senderId())
@@ -186,7 +189,7 @@ final class OpenSearchIndex implements MessageIndex {
                 .add(MessageFields.TIME, message.createdAt().toEpochMilli())
                 .add(MessageFields.CONTENT, analyzedTerms(message.content()));
         if (LinkRenderer.containsLink(message.content())) {
-            document.add(MessageFields.HAS, Json.createArrayBuilder().add(MessageFields.HAS_LINK));
+            document.add(MessageFields.HAS, JSON.createArrayBuilder().add(MessageFields.HAS_LINK));
         }
         return document.build();
     }
@@ -215,7 +218,7 @@ final class OpenSearchIndex implements MessageIndex {
 
     @Override
     public void commit(IndexPosition through, boolean caughtUp) throws IOException {
-        connection.send("PUT", "/" + stateIndex(name) + "/_doc/" + POSITION_DOC, Body.from(Json.createObjectBuilder()
+        connection.send("PUT", "/" + stateIndex(name) + "/_doc/" + POSITION_DOC, Body.from(JSON.createObjectBuilder()
                 .add("format", FORMAT)
                 .add("changedAt", through.changedAt().toString())
                 .add("messageId", through.messageId())

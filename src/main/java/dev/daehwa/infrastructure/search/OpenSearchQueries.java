@@ -2,10 +2,10 @@ package dev.daehwa.infrastructure.search;
 
 import dev.daehwa.application.search.SearchCriteria;
 import dev.daehwa.application.search.SearchOrder;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -21,6 +21,9 @@ import org.apache.lucene.search.FieldDoc;
  */
 final class OpenSearchQueries {
 
+    /** Looked up once: each {@code Json.createXxx} call would look the provider up again. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private final QueryTerms queryTerms;
 
     OpenSearchQueries(Analyzer analyzer) {
@@ -29,8 +32,8 @@ final class OpenSearchQueries {
 
     /** The request for one page (one hit more than asked for: it tells if a next page exists); null when nothing can match. */
     JsonObject request(SearchCriteria criteria, FieldDoc after) {
-        JsonObjectBuilder bool = Json.createObjectBuilder();
-        JsonArrayBuilder must = Json.createArrayBuilder();
+        JsonObjectBuilder bool = JSON.createObjectBuilder();
+        JsonArrayBuilder must = JSON.createArrayBuilder();
         boolean anyWord = false;
         for (String text : criteria.required()) {
             JsonObject phrase = phrase(text);
@@ -45,38 +48,38 @@ final class OpenSearchQueries {
         if (anyWord) {
             bool.add("must", must);
         }
-        JsonArrayBuilder mustNot = Json.createArrayBuilder();
+        JsonArrayBuilder mustNot = JSON.createArrayBuilder();
         criteria.excluded().stream().map(this::phrase).filter(p -> p != null).forEach(mustNot::add);
         bool.add("must_not", mustNot);
-        JsonArrayBuilder filter = Json.createArrayBuilder()
+        JsonArrayBuilder filter = JSON.createArrayBuilder()
                 .add(terms(MessageFields.ROOM, criteria.roomIds()));
         if (!criteria.senderIds().isEmpty()) {
             filter.add(terms(MessageFields.SENDER, criteria.senderIds()));
         }
         if (criteria.sentFrom() != null || criteria.sentUntil() != null) {
-            JsonObjectBuilder range = Json.createObjectBuilder();
+            JsonObjectBuilder range = JSON.createObjectBuilder();
             if (criteria.sentFrom() != null) {
                 range.add("gte", criteria.sentFrom().toEpochMilli());
             }
             if (criteria.sentUntil() != null) {
                 range.add("lt", criteria.sentUntil().toEpochMilli());
             }
-            filter.add(Json.createObjectBuilder().add("range", Json.createObjectBuilder().add(MessageFields.TIME, range)));
+            filter.add(JSON.createObjectBuilder().add("range", JSON.createObjectBuilder().add(MessageFields.TIME, range)));
         }
         if (criteria.hasLink()) {
-            filter.add(Json.createObjectBuilder().add("term",
-                    Json.createObjectBuilder().add(MessageFields.HAS, MessageFields.HAS_LINK)));
+            filter.add(JSON.createObjectBuilder().add("term",
+                    JSON.createObjectBuilder().add(MessageFields.HAS, MessageFields.HAS_LINK)));
         }
         bool.add("filter", filter);
 
-        JsonObjectBuilder request = Json.createObjectBuilder()
+        JsonObjectBuilder request = JSON.createObjectBuilder()
                 .add("size", criteria.limit() + 1)
                 .add("track_total_hits", true)
                 .add("_source", false)
-                .add("query", Json.createObjectBuilder().add("bool", bool))
+                .add("query", JSON.createObjectBuilder().add("bool", bool))
                 .add("sort", sort(criteria.order()));
         if (after != null) {
-            JsonArrayBuilder values = Json.createArrayBuilder();
+            JsonArrayBuilder values = JSON.createArrayBuilder();
             for (Object value : after.fields) {
                 if (value instanceof Float score) {
                     values.add(score.doubleValue());
@@ -100,28 +103,28 @@ final class OpenSearchQueries {
             return null;
         }
         if (terms.size() == 1) {
-            return Json.createObjectBuilder().add("term", Json.createObjectBuilder()
+            return JSON.createObjectBuilder().add("term", JSON.createObjectBuilder()
                     .add(MessageFields.CONTENT, terms.getFirst().text())).build();
         }
-        return Json.createObjectBuilder().add("match_phrase", Json.createObjectBuilder()
-                .add(MessageFields.CONTENT, Json.createObjectBuilder()
+        return JSON.createObjectBuilder().add("match_phrase", JSON.createObjectBuilder()
+                .add(MessageFields.CONTENT, JSON.createObjectBuilder()
                         .add("query", terms.stream().map(QueryTerms.Term::text).collect(Collectors.joining(" ")))
                         .add("analyzer", OpenSearchIndex.TERMS_ANALYZER))).build();
     }
 
     private static JsonObject terms(String field, Collection<Long> values) {
-        JsonArrayBuilder ids = Json.createArrayBuilder();
+        JsonArrayBuilder ids = JSON.createArrayBuilder();
         values.forEach(ids::add);
-        return Json.createObjectBuilder().add("terms", Json.createObjectBuilder().add(field, ids)).build();
+        return JSON.createObjectBuilder().add("terms", JSON.createObjectBuilder().add(field, ids)).build();
     }
 
     /** The same order as the embedded index: relevance, then newer first; or newer first; the id last. */
     private static JsonArrayBuilder sort(SearchOrder order) {
-        JsonArrayBuilder sort = Json.createArrayBuilder();
+        JsonArrayBuilder sort = JSON.createArrayBuilder();
         if (order == SearchOrder.RELEVANCE) {
-            sort.add(Json.createObjectBuilder().add("_score", "desc"));
+            sort.add(JSON.createObjectBuilder().add("_score", "desc"));
         }
-        return sort.add(Json.createObjectBuilder().add(MessageFields.TIME, "desc"))
-                .add(Json.createObjectBuilder().add(MessageFields.ID_ORDER, "desc"));
+        return sort.add(JSON.createObjectBuilder().add(MessageFields.TIME, "desc"))
+                .add(JSON.createObjectBuilder().add(MessageFields.ID_ORDER, "desc"));
     }
 }

@@ -115,10 +115,11 @@ final class Outbox {
             }
             try {
                 if (next == PING) {
-                    session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+                    PlatformContextLoader.send(() -> session.getAsyncRemote().sendPing(ByteBuffer.allocate(0)));
                     sent(null);
                 } else {
-                    session.getAsyncRemote().sendText((String) next, this::sent);
+                    String text = (String) next;
+                    PlatformContextLoader.send(() -> session.getAsyncRemote().sendText(text, this::sent));
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.FINE, "send failed; closing", e);

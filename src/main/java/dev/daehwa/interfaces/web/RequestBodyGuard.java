@@ -2,8 +2,8 @@ package dev.daehwa.interfaces.web;
 
 import dev.daehwa.interfaces.problem.Problem;
 import dev.daehwa.interfaces.problem.ProblemResponses;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -30,6 +30,12 @@ import java.nio.charset.StandardCharsets;
  */
 @WebFilter(urlPatterns = "/api/*")
 public class RequestBodyGuard extends HttpFilter {
+
+    /**
+     * Looked up once: {@code Json.createParser} looks the provider up on every call, a service
+     * lookup through every jar of the WAR that cost more than the parse.
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -82,7 +88,7 @@ public class RequestBodyGuard extends HttpFilter {
      * would be accepted; a full JSON-P read also refuses anything after the value.
      */
     private static boolean isSingleJsonValue(byte[] bytes) {
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+        try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(bytes))) {
             int depth = 0;
             do {
                 JsonParser.Event event = parser.next();
