@@ -10,6 +10,8 @@
 #   PAYARA_MICRO_JAR  the launcher (default: <repo>/target/payara-micro.jar)
 #   SERVER_CPUS       cores the server is pinned to with taskset (default: 0)
 #   CLIENT_CPUS       cores load generators and peers' clients are pinned to (default: 1)
+#   STARTUP_CPUS      cores a server boots on when its startup is not measured (default: all; see boot_payara)
+#   BENCH_SNAPSHOT    load generators built and copied once by bench/run (see build_bench)
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT_DIR=$(cd "$BENCH_DIR/.." && pwd)
@@ -47,14 +49,47 @@ snapshot_app() {
     cp "$war" "$into/daehwa.war"
 }
 
-# Builds the load generators (bench/pom.xml) once per run.
+# Builds the load generators (bench/pom.xml) once per script; sets BENCH_CLASSPATH. Under bench/run
+# they were built and copied once for the whole run (BENCH_SNAPSHOT), and that copy is used.
 build_bench() {
+    if [[ -n "${BENCH_SNAPSHOT:-}" ]]; then
+        BENCH_CLASSPATH="$BENCH_SNAPSHOT/bench-classes:$BENCH_SNAPSHOT/bench-lib/*"
+        return 0
+    fi
     if [[ -z "${BENCH_BUILT:-}" ]]; then
         log "building the load generators"
         mvn -q -B -f "$BENCH_DIR/pom.xml" package
         BENCH_BUILT=1
     fi
     BENCH_CLASSPATH="$BENCH_DIR/target/classes:$BENCH_DIR/target/lib/*"
+}
+
+# snapshot_bench DIR: builds the load generators and copies the classes and jars into
+# DIR/bench-classes and DIR/bench-lib, pointing BENCH_CLASSPATH there, so that another build of
+# bench/pom.xml during the run (a clean, or other sources being compiled) cannot pull the classes
+# from under it. Tries the build twice if the classes are missing afterwards. Under bench/run, the
+# run's snapshot (BENCH_SNAPSHOT, made the same way) is used.
+snapshot_bench() {
+    local into=$1 attempt
+    if [[ -n "${BENCH_SNAPSHOT:-}" ]]; then
+        build_bench
+        return 0
+    fi
+    for attempt in 1 2; do
+        BENCH_BUILT=""
+        build_bench
+        rm -rf "$into/bench-classes" "$into/bench-lib"
+        mkdir -p "$into"
+        cp -r "$BENCH_DIR/target/classes" "$into/bench-classes" 2>/dev/null || true
+        cp -r "$BENCH_DIR/target/lib" "$into/bench-lib" 2>/dev/null || true
+        if [[ -f "$into/bench-classes/dev/daehwa/bench/BenchApi.class" && -d "$into/bench-lib" ]]; then
+            BENCH_CLASSPATH="$into/bench-classes:$into/bench-lib/*"
+            return 0
+        fi
+        log "bench/target lacks the load generators after the build (another build running?); attempt $attempt"
+        sleep 5
+    done
+    return 1
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -102,6 +137,58 @@ start_payara() {
     return 1
 }
 
+# Startup is measured by the startup scenario alone. Every other scenario boots its server on
+# STARTUP_CPUS (default: every core; boots pinned to one core take twice as long) with
+# -XX:ActiveProcessorCount = the number of SERVER_CPUS, so that the JVM sizes its GC, JIT and
+# thread pools as if pinned from the start, and pins all its threads to SERVER_CPUS (pin_server)
+# before anything is measured. STARTUP_CPUS=$SERVER_CPUS pins from the start instead.
+STARTUP_CPUS=${STARTUP_CPUS:-0-$(( $(nproc) - 1 ))}
+
+# How many cores a taskset list names ("0", "0,1", "0-3", "0-1,3").
+cpu_count() {
+    local n=0 part parts
+    IFS=',' read -ra parts <<<"$1"
+    for part in "${parts[@]}"; do
+        if [[ "$part" == *-* ]]; then
+            n=$(( n + ${part#*-} - ${part%-*} + 1 ))
+        else
+            n=$(( n + 1 ))
+        fi
+    done
+    echo "$n"
+}
+
+# The JVM options of a server booted by boot_payara.
+boot_java_opts() {
+    echo "${SERVER_JAVA_OPTS:--Xmx1g} -XX:ActiveProcessorCount=$(cpu_count "$SERVER_CPUS")"
+}
+
+# boot_payara WAR_DIR WAR_FILE PORT DATA_DIR LOG HEALTH_PATH [ENV=VALUE...]: start_payara on
+# STARTUP_CPUS with boot_java_opts (see above). The caller pins it (pin_server) before measuring.
+boot_payara() {
+    local opts
+    opts=$(boot_java_opts) # before SERVER_CPUS is changed for the boot below
+    SERVER_CPUS="$STARTUP_CPUS" SERVER_JAVA_OPTS="$opts" start_payara "$@"
+}
+
+# pin_server PID: every thread of the process to SERVER_CPUS (taskset -a -p); threads it starts
+# later inherit that.
+pin_server() {
+    if command -v taskset >/dev/null 2>&1 && (( $(nproc) > 1 )); then
+        taskset -a -p -c "$SERVER_CPUS" "$1" >/dev/null
+        log "server $1 pinned to core(s) $SERVER_CPUS (all threads)"
+    fi
+}
+
+# pinning_note [WHEN]: the sentence the reports use for a server booted by boot_payara and pinned.
+pinning_note() {
+    if [[ "$STARTUP_CPUS" == "$SERVER_CPUS" ]]; then
+        echo "pinned to core(s) $SERVER_CPUS from the start"
+    else
+        echo "started on core(s) $STARTUP_CPUS and pinned to core(s) $SERVER_CPUS (all threads) ${1:-before anything measured}"
+    fi
+}
+
 # Stops SERVER_PID: TERM, up to 30 s, then KILL.
 stop_server() {
     if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
@@ -142,12 +229,17 @@ machine_lines() {
     echo "- load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
-# require_tools TOOL...: each tool on the PATH, and a PostgreSQL that answers as postgres; else exit 1.
-require_tools() {
+# require_commands TOOL...: each tool on the PATH; else exit 1.
+require_commands() {
     local tool
     for tool in "$@"; do
         command -v "$tool" >/dev/null || { log "$tool is missing"; exit 1; }
     done
+}
+
+# require_tools TOOL...: require_commands, and a PostgreSQL that answers as postgres; else exit 1.
+require_tools() {
+    require_commands "$@"
     "${PSQL[@]}" -c 'SELECT 1' >/dev/null 2>&1 || { log "no PostgreSQL answers as postgres on 127.0.0.1:5432"; exit 1; }
 }
 

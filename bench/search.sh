@@ -19,7 +19,9 @@
 # PROFILE (1: a JFR recording of the rebuild, and of a separate burst of queries after the
 # measured ones; hot methods go to the results file), DOC (docs/benchmarks.md; "-" writes none),
 # WORK_DIR (a fresh temporary directory; the app's data dir is WORK_DIR/data), KEEP (0; 1 keeps
-# WORK_DIR and the database for a look afterwards), JAVA_HOME (temurin 25 when unset).
+# WORK_DIR and the database for a look afterwards), RESULTS_DIR (bench/results: where the full output
+# goes), DAEHWA_WAR and PAYARA_MICRO_JAR (measured as given instead of building the app),
+# BENCH_SNAPSHOT (set by bench/run), JAVA_HOME (temurin 25 when unset).
 # Everything talks to 127.0.0.1 only.
 set -euo pipefail
 
@@ -58,12 +60,23 @@ BASE="http://127.0.0.1:$PORT/"
 log() { printf '[search-bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 # --- build ---------------------------------------------------------------------------------
-# Always built: a WAR left in target/ by an earlier build would be measured under this commit's name.
-log "building the app"
-mvn -q -B -f ../pom.xml package -Dmaven.test.skip=true
-log "building the benchmark"
-mvn -q -B -f pom.xml package
-CLASSPATH_BENCH="$BENCH_DIR/target/classes:$BENCH_DIR/target/lib/*"
+# Alone, always built: a WAR left in target/ by an earlier build would be measured under this
+# commit's name. Under bench/run, the run's copy of the app and of the load generators is measured,
+# the same bytes as every other scenario (DAEHWA_WAR and PAYARA_MICRO_JAR, BENCH_SNAPSHOT).
+APP_WAR=${DAEHWA_WAR:-}
+APP_LAUNCHER=${PAYARA_MICRO_JAR:-$ROOT_DIR/target/payara-micro.jar}
+if [[ -z "$APP_WAR" ]]; then
+    log "building the app"
+    mvn -q -B -f ../pom.xml package -Dmaven.test.skip=true
+    APP_WAR=$ROOT_DIR/target/daehwa.war
+fi
+if [[ -n "${BENCH_SNAPSHOT:-}" ]]; then
+    CLASSPATH_BENCH="$BENCH_SNAPSHOT/bench-classes:$BENCH_SNAPSHOT/bench-lib/*"
+else
+    log "building the benchmark"
+    mvn -q -B -f pom.xml package
+    CLASSPATH_BENCH="$BENCH_DIR/target/classes:$BENCH_DIR/target/lib/*"
+fi
 
 if [[ -n "${WORK_DIR:-}" ]]; then
     WORK=$WORK_DIR
@@ -76,7 +89,8 @@ else
     WORK=$(mktemp -d "${TMPDIR:-/tmp}/daehwa-search-bench.XXXXXX")
 fi
 # A snapshot of the launcher and the WAR: a rebuild in the work tree cannot change what runs.
-cp "$ROOT_DIR/target/payara-micro.jar" "$ROOT_DIR/target/daehwa.war" "$WORK/"
+cp "$APP_LAUNCHER" "$WORK/payara-micro.jar"
+cp "$APP_WAR" "$WORK/daehwa.war"
 WAR_SHA=$(sha256sum "$WORK/daehwa.war" | cut -c1-12)
 COMMIT=$(git -C "$ROOT_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [[ -n "$(git -C "$ROOT_DIR" status --porcelain -- ../src ../pom.xml 2>/dev/null)" ]]; then
@@ -152,8 +166,9 @@ await_api() {
 bench() { "$JAVA" -cp "$CLASSPATH_BENCH" dev.daehwa.bench.SearchLoad "$@"; }
 
 STAMP=$(date +%Y-%m-%d)
-mkdir -p "$BENCH_DIR/results"
-OUT="$BENCH_DIR/results/$STAMP-search.txt"
+RESULTS_DIR=${RESULTS_DIR:-$BENCH_DIR/results}
+mkdir -p "$RESULTS_DIR"
+OUT="$RESULTS_DIR/$STAMP-search.txt"
 : >"$OUT"
 say() { echo "$*" | tee -a "$OUT"; }
 

@@ -1,5 +1,6 @@
-# Shared by bench/scenarios/fanout.sh and idle.sh (source it after ../lib.sh): the Socket.IO
-# peer's start and stop, and the file-descriptor limit. Everything on 127.0.0.1, every wait bounded.
+# Shared by bench/scenarios/fanout.sh and idle.sh (source it after ../lib.sh): their workspace, the
+# Socket.IO peer's start and stop, Daehwa's start, and the file-descriptor limit. Everything on
+# 127.0.0.1, every wait bounded.
 
 PEER_DIR="$BENCH_DIR/peers/socketio"
 NODE_WRAPPER=""
@@ -20,7 +21,7 @@ raise_fd_limit() {
 }
 
 # start_socketio PORT LOG [NODE_OPTION...]
-# Starts bench/peers/socketio/server.js on STARTUP_CPUS (see below) through lib.sh's `pinned` (npm ci
+# Starts bench/peers/socketio/server.js on STARTUP_CPUS (lib.sh) through lib.sh's `pinned` (npm ci
 # first if its packages are missing) and waits (at most 60 s) for GET /health = 200. The server
 # prints its own pid, which becomes SERVER_PID (the process to measure and to stop with
 # stop_server); the background job itself may be a wrapper shell (NODE_WRAPPER).
@@ -75,40 +76,51 @@ socketio_versions() {
     head -n 1 "$1" | sed -n 's/.*(\(.*\))$/\1/p'
 }
 
-# Startup and setup are not measured, so the servers start on STARTUP_CPUS (default: every core)
-# and the load generator pins them to SERVER_CPUS (taskset -a -p, all threads) once the accounts and
-# rooms exist, before anything it measures. Daehwa's JVM gets -XX:ActiveProcessorCount = the number
-# of SERVER_CPUS, so that it sizes its GC and thread pools as if pinned from the start.
-# STARTUP_CPUS=$SERVER_CPUS pins from the start instead (slower on a busy machine).
-STARTUP_CPUS=${STARTUP_CPUS:-0-$(( $(nproc) - 1 ))}
-
-# How many cores a taskset list names ("0", "0,1", "0-3", "0-1,3").
-cpu_count() {
-    local n=0 part
-    IFS=',' read -ra parts <<<"$1"
-    for part in "${parts[@]}"; do
-        if [[ "$part" == *-* ]]; then
-            n=$(( n + ${part#*-} - ${part%-*} + 1 ))
-        else
-            n=$(( n + 1 ))
-        fi
-    done
-    echo "$n"
-}
-
-# start_daehwa DIR PORT DATA LOG [ENV=VALUE...]: lib.sh's start_payara on STARTUP_CPUS (see above).
+# start_daehwa DIR PORT DATA LOG [ENV=VALUE...]: lib.sh's boot_payara (on STARTUP_CPUS, the JVM
+# sized for SERVER_CPUS); the load generator pins it (--pin-server) once the accounts and rooms
+# exist, before anything it measures. The Socket.IO peer also starts on STARTUP_CPUS.
 start_daehwa() {
-    local dir=$1 port=$2 data=$3 logfile=$4 opts
+    local dir=$1 port=$2 data=$3 logfile=$4
     shift 4
-    opts="${SERVER_JAVA_OPTS:--Xmx1g} -XX:ActiveProcessorCount=$(cpu_count "$SERVER_CPUS")"
-    SERVER_CPUS="$STARTUP_CPUS" SERVER_JAVA_OPTS="$opts" start_payara "$dir" daehwa.war "$port" "$data" "$logfile" /health "$@"
+    boot_payara "$dir" daehwa.war "$port" "$data" "$logfile" /health "$@"
 }
 
-# The sentence the reports use for this.
-pinning_note() {
-    if [[ "$STARTUP_CPUS" == "$SERVER_CPUS" ]]; then
-        echo "pinned to core(s) $SERVER_CPUS from the start"
-    else
-        echo "started on core(s) $STARTUP_CPUS and pinned to core(s) $SERVER_CPUS (all threads) after the accounts and rooms were made, before anything measured"
+# The sentence the reports use for where the servers ran.
+socket_pinning_note() {
+    pinning_note "after the accounts and rooms were made, before anything measured"
+}
+
+# socket_workspace NAME [STOP_FIRST]: what lib.sh's scenario_workspace is to the database scenarios.
+# A fresh WORK_DIR, removed on exit (kept with KEEP=1) after STOP_FIRST (a function, e.g. the one
+# that stops a load generator running in the background), the server and the node wrapper have
+# been stopped. Each peer's raw results (<peer>.properties, <peer>.txt, <peer>.note) go to RAW_DIR;
+# the report takes both peers from there, so with a kept RAW_DIR two runs (PEERS=daehwa, then
+# PEERS=socketio) make one report; a peer's note says when it ran.
+socket_workspace() {
+    SOCKET_STOP_FIRST=${2:-}
+    WORK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/daehwa-$1.XXXXXX")
+    trap socket_workspace_cleanup EXIT
+    trap 'exit 130' INT TERM
+    RAW_DIR=${RAW_DIR:-$WORK_DIR/raw}
+    mkdir -p "$RAW_DIR"
+}
+
+socket_workspace_cleanup() {
+    if [[ -n "$SOCKET_STOP_FIRST" ]]; then
+        "$SOCKET_STOP_FIRST"
     fi
+    stop_server
+    stop_socketio_wrapper
+    if [[ "${KEEP:-0}" == 1 ]]; then
+        log "kept $WORK_DIR"
+    else
+        rm -rf "$WORK_DIR"
+    fi
+}
+
+# peer_note PEER TEXT: the line the report shows for the peer, stamped with when it ran and the
+# load average before (LOAD_BEFORE) and after.
+peer_note() {
+    printf -- '- %s (run %s UTC; load average before %s, after %s)\n' "$2" "$(date -u '+%Y-%m-%d %H:%M')" \
+        "$LOAD_BEFORE" "$(cut -d' ' -f1-3 /proc/loadavg)" >"$RAW_DIR/$1.note"
 }

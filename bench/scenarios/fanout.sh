@@ -12,8 +12,11 @@
 # OUT=FILE elsewhere, OUT=- to stdout only).
 #
 # Knobs (environment): SIZE (2000 sockets), ROOM_SIZE (10), RATES ("50,100,200,400,800,1600" msg/s,
-# rising), STEP_SECONDS (10), DRAIN_SECONDS (5), WARMUP_SECONDS (5), WARMUP_RATE (20),
-# STOP_P99_MS (1000: no higher rate after a step above it), GOAL_P99_MS (200), POST_CONNECTIONS
+# rising), STEP_SECONDS (10), STEP_MESSAGES (1000: a step ends earlier once it holds that many
+# messages, but lasts at least MIN_STEP_SECONDS, 5: 10 s up to 100 msg/s, 5 s from 200 on; 0 =
+# every step STEP_SECONDS long), DRAIN_SECONDS (5), WARMUP_SECONDS (5), WARMUP_RATE (20),
+# STOP_P99_MS (1000: no higher rate after a step above it), GOAL_P99_MS (200), STOP_AFTER_MISSES
+# (2: no higher rate after that many steps in a row above GOAL_P99_MS; 0 = off), POST_CONNECTIONS
 # (256: the senders' HTTP connections), PEERS
 # ("daehwa socketio"), DB (h2 | postgresql: Daehwa's database), DAEHWA_PORT (18310),
 # SOCKETIO_PORT (18311), SERVER_CPUS / CLIENT_CPUS (lib.sh: 0 / 1), OUT, KEEP=1 (keep the work dir),
@@ -38,9 +41,12 @@ else
     WARMUP_SECONDS=${WARMUP_SECONDS:-5}
 fi
 ROOM_SIZE=${ROOM_SIZE:-10}
+STEP_MESSAGES=${STEP_MESSAGES:-1000}
+MIN_STEP_SECONDS=${MIN_STEP_SECONDS:-5}
 WARMUP_RATE=${WARMUP_RATE:-20}
 STOP_P99_MS=${STOP_P99_MS:-1000}
 GOAL_P99_MS=${GOAL_P99_MS:-200}
+STOP_AFTER_MISSES=${STOP_AFTER_MISSES:-2}
 POST_CONNECTIONS=${POST_CONNECTIONS:-256}
 PEERS=${PEERS:-daehwa socketio}
 DB=${DB:-h2}
@@ -59,25 +65,11 @@ if [[ ! "$RATES" =~ ^[0-9.]+(,[0-9.]+)*$ ]]; then
     exit 2
 fi
 
-WORK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/daehwa-fanout.XXXXXX")
-cleanup() {
-    stop_server
-    stop_socketio_wrapper
-    if [[ "$KEEP" == 1 ]]; then
-        log "kept $WORK_DIR"
-    else
-        rm -rf "$WORK_DIR"
-    fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# Each peer's raw results (<peer>.properties, <peer>.txt, <peer>.note) go to RAW_DIR. The report
-# takes both peers from there, so with a kept RAW_DIR two runs (PEERS=daehwa, then PEERS=socketio)
-# make one report; a peer's note says when it ran.
-RAW_DIR=${RAW_DIR:-$WORK_DIR/raw}
-mkdir -p "$RAW_DIR"
-
+require_commands curl node npm taskset
+if [[ "$DB" == postgresql ]]; then
+    require_tools psql
+fi
+socket_workspace fanout
 raise_fd_limit $(( SIZE * 2 + 4096 ))
 
 build_bench
@@ -93,17 +85,14 @@ run_load() {
         dev.daehwa.bench.fanout.FanoutLoad fanout --peer "$peer" --base "http://127.0.0.1:$port/" \
         --server-pid "$SERVER_PID" --pin-server "$SERVER_CPUS" --out "$RAW_DIR/$peer.properties" \
         --clients "$SIZE" --room-size "$ROOM_SIZE" --rates "$RATES" --step-seconds "$STEP_SECONDS" \
+        --step-messages "$STEP_MESSAGES" --min-step-seconds "$MIN_STEP_SECONDS" \
         --drain-seconds "$DRAIN_SECONDS" --warmup-seconds "$WARMUP_SECONDS" --warmup-rate "$WARMUP_RATE" \
-        --stop-p99-ms "$STOP_P99_MS" --goal-p99-ms "$GOAL_P99_MS" --post-connections "$POST_CONNECTIONS" \
+        --stop-p99-ms "$STOP_P99_MS" --goal-p99-ms "$GOAL_P99_MS" --stop-after-misses "$STOP_AFTER_MISSES" \
+        --post-connections "$POST_CONNECTIONS" \
         | tee "$RAW_DIR/$peer.txt"
 }
 
 FAILED=()
-# peer_note PEER TEXT: the line the report shows for the peer, stamped with when it ran.
-peer_note() {
-    printf -- '- %s (run %s UTC; load average before %s, after %s)\n' "$2" "$(date -u '+%Y-%m-%d %H:%M')" \
-        "$LOAD_BEFORE" "$(cut -d' ' -f1-3 /proc/loadavg)" >"$RAW_DIR/$1.note"
-}
 for peer in $PEERS; do
     rm -f "$RAW_DIR/$peer.properties" "$RAW_DIR/$peer.txt" "$RAW_DIR/$peer.note"
     LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -121,7 +110,7 @@ for peer in $PEERS; do
             log "fan-out: Daehwa on :$DAEHWA_PORT ($db_note)"
             if start_daehwa "$WORK_DIR/app" "$DAEHWA_PORT" "$WORK_DIR/daehwa-data" "$WORK_DIR/daehwa.log" \
                 "${extra[@]}" && run_load daehwa "$DAEHWA_PORT"; then
-                peer_note daehwa "Daehwa: WAR sha256 \`$WAR_SHA\`, Payara Micro ${SERVER_JAVA_OPTS:--Xmx1g} -XX:ActiveProcessorCount=$(cpu_count "$SERVER_CPUS"), $(pinning_note), $db_note, started with \`DAEHWA_PASSWORD_ITERATIONS=1024\` (accounts are made fast; no password check is on the measured path). It stores every message (and indexes it for search, on by default) before it fans it out."
+                peer_note daehwa "Daehwa: WAR sha256 \`$WAR_SHA\`, Payara Micro ${SERVER_JAVA_OPTS:--Xmx1g} -XX:ActiveProcessorCount=$(cpu_count "$SERVER_CPUS"), $(socket_pinning_note), $db_note, started with \`DAEHWA_PASSWORD_ITERATIONS=1024\` (accounts are made fast; no password check is on the measured path). It stores every message (and indexes it for search, on by default) before it fans it out."
             else
                 FAILED+=(daehwa)
                 rm -f "$RAW_DIR/daehwa.properties"
@@ -136,7 +125,7 @@ for peer in $PEERS; do
         socketio)
             log "fan-out: the Socket.IO peer on :$SOCKETIO_PORT"
             if start_socketio "$SOCKETIO_PORT" "$WORK_DIR/socketio.log" && run_load socketio "$SOCKETIO_PORT"; then
-                peer_note socketio "Socket.IO peer: $(socketio_versions "$WORK_DIR/socketio.log"), $(pinning_note), one process, keeps users, tokens and rooms in memory and stores no message."
+                peer_note socketio "Socket.IO peer: $(socketio_versions "$WORK_DIR/socketio.log"), $(socket_pinning_note), one process, keeps users, tokens and rooms in memory and stores no message."
             else
                 FAILED+=(socketio)
                 rm -f "$RAW_DIR/socketio.properties"
@@ -160,7 +149,7 @@ done
     echo
     echo "$MACHINE"
     echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "- load: $SIZE WebSockets, one per account, in $(( SIZE / ROOM_SIZE )) rooms of $ROOM_SIZE; posts over HTTP at fixed rates of $RATES msg/s (open loop, ${STEP_SECONDS} s a step + up to ${DRAIN_SECONDS} s drain, after a ${WARMUP_SECONDS} s warm-up at $WARMUP_RATE msg/s), each message from a random member of the next room in turn, sent by a pool of $POST_CONNECTIONS HTTP/1.1 keep-alive connections (a post waiting for a free one waits in the client's queue, and that wait counts in its latency); stop rising once p99 > $STOP_P99_MS ms or > 1 % fail"
+    echo "- load: $SIZE WebSockets, one per account, in $(( SIZE / ROOM_SIZE )) rooms of $ROOM_SIZE; posts over HTTP at fixed rates of $RATES msg/s (open loop, ${STEP_SECONDS} s a step$( (( STEP_MESSAGES > 0 )) && echo ", or less once it holds $STEP_MESSAGES messages but at least $MIN_STEP_SECONDS s,") + up to ${DRAIN_SECONDS} s drain, after a ${WARMUP_SECONDS} s warm-up at $WARMUP_RATE msg/s), each message from a random member of the next room in turn, sent by a pool of $POST_CONNECTIONS HTTP/1.1 keep-alive connections (a post waiting for a free one waits in the client's queue, and that wait counts in its latency); stop rising once p99 > $STOP_P99_MS ms or > 1 % fail$( (( STOP_AFTER_MISSES > 0 )) && echo ", or p99 > $GOAL_P99_MS ms in $STOP_AFTER_MISSES steps in a row (the highest rate meeting it is then decided)")"
     echo "- end-to-end latency: from the planned send time (not the actual one, so a backlog in the client counts too) to the message.created frame at the last of the room's $ROOM_SIZE members (\"p50/p99/max\") or at each member (\"delivery\"); the same Java client (JDK WebSocket, one pinned core) for both peers"
     for peer in daehwa socketio; do
         if [[ -f "$RAW_DIR/$peer.properties" && -f "$RAW_DIR/$peer.note" ]]; then

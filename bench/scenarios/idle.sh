@@ -50,7 +50,6 @@ read -r port_lo port_hi < /proc/sys/net/ipv4/ip_local_port_range
 PORTS_PER_SOURCE=$(( (port_hi - port_lo + 1) * 3 / 4 ))
 SOURCES=${SOURCES:-$(( (K + PORTS_PER_SOURCE - 1) / PORTS_PER_SOURCE ))}
 
-WORK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/daehwa-idle.XXXXXX")
 CLIENT_PID=""      # the background job (maybe a wrapper shell of `pinned`)
 CLIENT_JAVA_PID="" # the load generator itself, from the pid file it writes first
 stop_client() {
@@ -64,24 +63,9 @@ stop_client() {
     CLIENT_PID=""
     CLIENT_JAVA_PID=""
 }
-cleanup() {
-    stop_client
-    stop_server
-    stop_socketio_wrapper
-    if [[ "$KEEP" == 1 ]]; then
-        log "kept $WORK_DIR"
-    else
-        rm -rf "$WORK_DIR"
-    fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
-# Each peer's raw results (<peer>.properties, <peer>.txt, <peer>.note) go to RAW_DIR. The report
-# takes both peers from there, so with a kept RAW_DIR two runs (PEERS=daehwa, then PEERS=socketio)
-# make one report; a peer's note says when it ran.
-RAW_DIR=${RAW_DIR:-$WORK_DIR/raw}
-mkdir -p "$RAW_DIR"
+require_commands curl node npm taskset jcmd
+socket_workspace idle stop_client
 
 raise_fd_limit $(( K + 4096 ))
 if (( $(ulimit -n) < K + 1000 )); then
@@ -215,11 +199,6 @@ run_idle() {
 }
 
 FAILED=()
-# peer_note PEER TEXT: the line the report shows for the peer, stamped with when it ran.
-peer_note() {
-    printf -- '- %s (run %s UTC; load average before %s, after %s)\n' "$2" "$(date -u '+%Y-%m-%d %H:%M')" \
-        "$LOAD_BEFORE" "$(cut -d' ' -f1-3 /proc/loadavg)" >"$RAW_DIR/$1.note"
-}
 for peer in $PEERS; do
     rm -f "$RAW_DIR/$peer.properties" "$RAW_DIR/$peer.txt" "$RAW_DIR/$peer.note"
     LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -230,7 +209,7 @@ for peer in $PEERS; do
             log "idle: Daehwa on :$DAEHWA_PORT"
             if start_daehwa "$WORK_DIR/app" "$DAEHWA_PORT" "$WORK_DIR/daehwa-data" "$WORK_DIR/daehwa.log" \
                 DAEHWA_PASSWORD_ITERATIONS=1024 && run_idle daehwa "$DAEHWA_PORT"; then
-                peer_note daehwa "Daehwa: WAR sha256 \`$WAR_SHA\`, Payara Micro ${SERVER_JAVA_OPTS:--Xmx1g} -XX:ActiveProcessorCount=$(cpu_count "$SERVER_CPUS"), $(pinning_note), embedded H2, \`DAEHWA_PASSWORD_ITERATIONS=1024\`; Java heap: $(awk -F= '/^heap_kind=/ {print $2}' "$RAW_DIR/daehwa.properties"), RSS includes its committed size, which a full GC may shrink or not: read the heap rows with the RSS rows. Daehwa pings each socket every 30 s (DAEHWA_WS_PING_SECONDS)."
+                peer_note daehwa "Daehwa: WAR sha256 \`$WAR_SHA\`, Payara Micro ${SERVER_JAVA_OPTS:--Xmx1g} -XX:ActiveProcessorCount=$(cpu_count "$SERVER_CPUS"), $(socket_pinning_note), embedded H2, \`DAEHWA_PASSWORD_ITERATIONS=1024\`; Java heap: $(awk -F= '/^heap_kind=/ {print $2}' "$RAW_DIR/daehwa.properties"), RSS includes its committed size, which a full GC may shrink or not: read the heap rows with the RSS rows. Daehwa pings each socket every 30 s (DAEHWA_WS_PING_SECONDS)."
             else
                 FAILED+=(daehwa)
                 rm -f "$RAW_DIR/daehwa.properties"
@@ -242,7 +221,7 @@ for peer in $PEERS; do
         socketio)
             log "idle: the Socket.IO peer on :$SOCKETIO_PORT"
             if start_socketio "$SOCKETIO_PORT" "$WORK_DIR/socketio.log" --expose-gc && run_idle socketio "$SOCKETIO_PORT"; then
-                peer_note socketio "Socket.IO peer: $(socketio_versions "$WORK_DIR/socketio.log"), $(pinning_note), started with \`--expose-gc\` for the full GC before each measurement; pings each socket every 30 s (pingInterval 30,000 ms), answered by the client's Engine.IO pong."
+                peer_note socketio "Socket.IO peer: $(socketio_versions "$WORK_DIR/socketio.log"), $(socket_pinning_note), started with \`--expose-gc\` for the full GC before each measurement; pings each socket every 30 s (pingInterval 30,000 ms), answered by the client's Engine.IO pong."
             else
                 FAILED+=(socketio)
                 rm -f "$RAW_DIR/socketio.properties"

@@ -5,25 +5,29 @@
 # (bench/peers/pgbench/rooms.sql, history.sql); plus a separate pass that counts SQL statements
 # per request (DAEHWA_SQL_STATEMENT_HEADER=true) and captures the SQL from the PostgreSQL log.
 #
-#   bench/scenarios/rooms.sh              # full: 1,000,000 messages, 30 s measured, about 4 minutes
+#   bench/scenarios/rooms.sh              # full: 1,000,000 messages, 30 s measured, about 3 minutes
 #   SMOKE=1 bench/scenarios/rooms.sh      # 10,000 messages, 5 s measured, about 1.5 minutes
 #
-# Steps: (1) fresh database, the app creates the schema, the reader and 8 other users register
-# through the API; (2) bench/sql/rooms-data.sql writes 1,000 rooms (the reader in every 5th) and
-# the messages with SQL; (3) a counted pass: the app with DAEHWA_SQL_STATEMENT_HEADER=true and
-# log_statement=all on this database only; (4) the measured pass: the app as it runs normally;
-# (5) pgbench with the same SQL at the same rates. Search is off (DAEHWA_SEARCH=off) in every
-# boot: neither endpoint touches it, and rebuilding the index of a million bulk-loaded messages
-# would take minutes of the server's CPU (bench/search.sh measures that).
+# Steps: (1) fresh database with log_statement=all (this database only); the app boots with
+# DAEHWA_SQL_STATEMENT_HEADER=true, creates the schema, and the reader and 8 other users register
+# through the API; (2) while that server idles, bench/sql/rooms-data.sql writes 1,000 rooms (the
+# reader in every 5th) and the messages with SQL (the app keeps no cache of rows: no shared cache,
+# search off); (3) on that same server, the counted pass: statements per request, and the SQL of
+# one room list and one history page from the PostgreSQL log; it stops, and log_statement is reset;
+# (4) the measured pass on a fresh boot of the app as it runs normally; (5) pgbench with the same
+# SQL at the same rates. Both boots start on all cores (startup is not measured here; lib.sh
+# boot_payara) and the measured one is pinned to SERVER_CPUS before its warm-up. Search is off
+# (DAEHWA_SEARCH=off) in both: neither endpoint touches it, and rebuilding the index of a million
+# bulk-loaded messages would take minutes of the server's CPU (bench/search.sh measures that).
 #
 # Writes bench/results/rooms.md; raw step lines in bench/results/rooms-steps.txt.
 #
 # Environment (all optional): MESSAGES (1000000; SMOKE 10000), ROOMS_TOTAL (1000), READER_EVERY
 # (5: the reader is in ROOMS_TOTAL / 5 = 200 rooms), ROOMS_RATE (5 room lists/s), HISTORY_RATE (20
-# pages/s), SECONDS (30; SMOKE 5), WARMUP_SECONDS (15; SMOKE 3), COUNT_REQUESTS (50; SMOKE 5),
+# pages/s), SECONDS_MEASURED (30; SMOKE 5), WARMUP_SECONDS (10; SMOKE 3), COUNT_REQUESTS (50; SMOKE 5),
 # PG_CLIENTS (4), PORT (18140), PG_DB (daehwa_rooms_bench), P99_GOAL_MS (15), OUT
 # (bench/results/rooms.md), plus lib.sh's JAVA_HOME, DAEHWA_WAR, PAYARA_MICRO_JAR, SERVER_CPUS,
-# CLIENT_CPUS, SERVER_JAVA_OPTS.
+# CLIENT_CPUS, STARTUP_CPUS, SERVER_JAVA_OPTS.
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 source "$(dirname "$0")/write-report.sh"
@@ -37,7 +41,7 @@ if [[ "$SMOKE" == 1 ]]; then
 else
     MESSAGES=${MESSAGES:-1000000}
     SECONDS_MEASURED=${SECONDS_MEASURED:-30}
-    WARMUP_SECONDS=${WARMUP_SECONDS:-15}
+    WARMUP_SECONDS=${WARMUP_SECONDS:-10}
     COUNT_REQUESTS=${COUNT_REQUESTS:-50}
 fi
 ROOMS_TOTAL=${ROOMS_TOTAL:-1000}
@@ -67,16 +71,20 @@ APP_ENV=(DAEHWA_DB_URL="jdbc:postgresql://127.0.0.1:5432/$PG_DB" DAEHWA_DB_USER=
 BASE="http://127.0.0.1:$PORT/"
 rooms_load() { pinned "$CLIENT_CPUS" timeout 400 "$JAVA" -cp "$BENCH_CLASSPATH" dev.daehwa.bench.db.RoomsLoad "$@"; }
 
-# --- 1. schema and users -----------------------------------------------------------------
-log "step 1: fresh database $PG_DB, schema by the app, users through the API (DAEHWA_PASSWORD_ITERATIONS=1024)"
+# --- 1. schema and users, on the counting server ------------------------------------------
+# log_statement=all from the start, so that the pool's connections log (the setting applies to new
+# sessions); the counted pass in step 3 captures one request's statements from the log.
+log "step 1: fresh database $PG_DB (log_statement=all), schema by the app (DAEHWA_SQL_STATEMENT_HEADER=true), users through the API"
 fresh_database "$PG_DB"
-start_payara "$WORK" daehwa.war "$PORT" "$WORK/data" "$WORK/server.log" /health "${APP_ENV[@]}"
+"${PSQL[@]}" -c "ALTER DATABASE $PG_DB SET log_statement = 'all'"
+PG_LOG=$(ls -t /var/log/postgresql/postgresql-*-main.log 2>/dev/null | head -n 1 || true)
+boot_payara "$WORK" daehwa.war "$PORT" "$WORK/data" "$WORK/server-count.log" /health "${APP_ENV[@]}" \
+    DAEHWA_SQL_STATEMENT_HEADER=true
 RUN_ID=$(printf '%x' "$(date +%s)")
 READER="r${RUN_ID}_reader"
 OTHERS=$(for i in 0 1 2 3 4 5 6 7; do printf 'r%s_o%d,' "$RUN_ID" "$i"; done)
 OTHERS=${OTHERS%,}
 rooms_load setup "$BASE" --reader "$READER" --others "$OTHERS" --token-out "$WORK/token"
-stop_server
 
 # --- 2. bulk data -------------------------------------------------------------------------
 log "step 2: $MESSAGES messages in $ROOMS_TOTAL rooms with SQL (the reader in $READER_ROOMS)"
@@ -89,22 +97,21 @@ data_field() { sed -n "s/^$1=//p" "$WORK/data.txt"; }
 DB_SIZE=$("${PSQL[@]}" -At -c "SELECT pg_size_pretty(pg_database_size('$PG_DB'))")
 log "generated in $GEN_SECONDS s: $(tr '\n' ' ' <"$WORK/data.txt"), database $DB_SIZE"
 
-# What the pgbench scripts need: the reader, the token's hash, the reader's rooms and their newest seqs.
+# What the pgbench scripts need: the reader, the token's hash, the reader's rooms (in the room
+# list's order, as the app passes them) and the ids of their latest messages (room.latest_message_id).
 READER_ID=$("${PSQL[@]}" -d "$PG_DB" -At -c "SELECT id FROM app_user WHERE username_key = lower('$READER')")
 TOKEN_HASH=$("${PSQL[@]}" -d "$PG_DB" -At -c "SELECT token_hash FROM api_token WHERE user_id = $READER_ID")
 [[ "$TOKEN_HASH" =~ ^[0-9a-f]{64}$ ]] || { log "expected one api_token row for the reader, got '$TOKEN_HASH'"; exit 1; }
-ROOM_IDS=$("${PSQL[@]}" -d "$PG_DB" -At -c "SELECT string_agg(room_id::text, ',' ORDER BY room_id) FROM membership WHERE user_id = $READER_ID")
-IFS='|' read -r LATEST_ROOMS LATEST_SEQS < <("${PSQL[@]}" -d "$PG_DB" -At -F'|' -c "
-    SELECT string_agg(room_id::text, ',' ORDER BY room_id), string_agg(DISTINCT s::text, ',') FROM (
-        SELECT room_id, max(seq) AS s FROM message WHERE room_id IN ($ROOM_IDS) AND deleted = FALSE GROUP BY room_id) x")
+IFS='|' read -r ROOM_IDS LATEST_IDS < <("${PSQL[@]}" -d "$PG_DB" -At -F'|' -c "
+    SELECT string_agg(r.id::text, ',' ORDER BY r.last_activity_at DESC, r.id DESC),
+           string_agg(r.latest_message_id::text, ',' ORDER BY r.last_activity_at DESC, r.id DESC)
+    FROM membership m JOIN room r ON r.id = m.room_id
+    WHERE m.user_id = $READER_ID AND r.archived = FALSE")
+[[ -n "$LATEST_IDS" ]] || { log "the reader's rooms have no latest_message_id (is migration V6 in the WAR?)"; exit 1; }
 ROOM_BASE=$("${PSQL[@]}" -d "$PG_DB" -At -c "SELECT min(room_id) FROM membership WHERE user_id = $READER_ID")
 
 # --- 3. counted pass: statements per request, and the SQL itself ----------------------------
-log "step 3: counted pass (DAEHWA_SQL_STATEMENT_HEADER=true, log_statement=all on $PG_DB only)"
-PG_LOG=$(ls -t /var/log/postgresql/postgresql-*-main.log 2>/dev/null | head -n 1 || true)
-"${PSQL[@]}" -c "ALTER DATABASE $PG_DB SET log_statement = 'all'"
-start_payara "$WORK" daehwa.war "$PORT" "$WORK/data" "$WORK/server-count.log" /health "${APP_ENV[@]}" \
-    DAEHWA_SQL_STATEMENT_HEADER=true
+log "step 3: counted pass on the same server (DAEHWA_SQL_STATEMENT_HEADER=true, log_statement=all on $PG_DB only)"
 rooms_load count "$BASE" --token-file "$WORK/token" --requests "$COUNT_REQUESTS" --out "$STEPS"
 : >"$WORK/sql-rooms.log"
 : >"$WORK/sql-history.log"
@@ -117,7 +124,9 @@ if [[ -n "$PG_LOG" && -r "$PG_LOG" ]]; then
         curl -s -o /dev/null -m 30 -H "Authorization: Bearer $TOKEN" "$BASE$2"
         sleep 0.5
         to=$(stat -c %s "$PG_LOG")
-        tail -c +"$((from + 1))" "$PG_LOG" | head -c "$((to - from))" | grep -F "@$PG_DB " >"$1" || true
+        # the lines of $PG_DB, each with the tab-indented lines that continue a statement over several
+        tail -c +"$((from + 1))" "$PG_LOG" | head -c "$((to - from))" \
+            | awk -v db="@$PG_DB " '/^\t/ { if (keep) print; next } { keep = index($0, db) > 0 } keep' >"$1" || true
     }
     capture "$WORK/sql-rooms.log" "api/rooms"
     capture "$WORK/sql-history.log" "api/messages?room=$ROOM_BASE&limit=50"
@@ -128,9 +137,10 @@ stop_server
 "${PSQL[@]}" -c "ALTER DATABASE $PG_DB RESET log_statement"
 
 # --- 4. measured pass -------------------------------------------------------------------------
-log "step 4: measured pass, open loop: room list $ROOMS_RATE/s + history $HISTORY_RATE/s for $SECONDS_MEASURED s after $WARMUP_SECONDS s warm-up"
-start_payara "$WORK" daehwa.war "$PORT" "$WORK/data" "$WORK/server-measure.log" /health "${APP_ENV[@]}"
+log "step 4: measured pass on a fresh boot, open loop: room list $ROOMS_RATE/s + history $HISTORY_RATE/s for $SECONDS_MEASURED s after $WARMUP_SECONDS s warm-up"
+boot_payara "$WORK" daehwa.war "$PORT" "$WORK/data" "$WORK/server-measure.log" /health "${APP_ENV[@]}"
 STARTUP_MS=$SERVER_STARTUP_MS
+pin_server "$SERVER_PID"
 rooms_load measure "$BASE" --token-file "$WORK/token" --expect-rooms "$READER_ROOMS" --rooms-rate "$ROOMS_RATE" \
     --history-rate "$HISTORY_RATE" --seconds "$SECONDS_MEASURED" --warmup-seconds "$WARMUP_SECONDS" \
     --server-pid "$SERVER_PID" --pg-db "$PG_DB" --out "$STEPS" | tee "$WORK/measure.txt"
@@ -140,7 +150,7 @@ stop_server
 # --- 5. pgbench peer ---------------------------------------------------------------------------
 PG_VERSION=$("$PGBENCH" --version)
 log "step 5: pgbench ($PG_VERSION): rooms.sql at $ROOMS_RATE/s + history.sql at $HISTORY_RATE/s, $PG_CLIENTS clients"
-PGB_VARS=(-D user_id="$READER_ID" -D token_hash="$TOKEN_HASH" -D room_ids="$ROOM_IDS" -D latest_rooms="$LATEST_ROOMS" -D latest_seqs="$LATEST_SEQS"
+PGB_VARS=(-D user_id="$READER_ID" -D token_hash="$TOKEN_HASH" -D room_ids="$ROOM_IDS" -D latest_ids="$LATEST_IDS"
     -D room_base="$ROOM_BASE" -D reader_every="$READER_EVERY" -D reader_rooms="$READER_ROOMS")
 pgbench_run() { # pgbench_run SECONDS
     pinned "$CLIENT_CPUS" timeout $(($1 + 60)) "$JAVA" -cp "$BENCH_CLASSPATH" dev.daehwa.bench.db.Pgbench \
@@ -182,7 +192,7 @@ mkdir -p "$(dirname "$OUT")"
     echo "$MACHINE"
     echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ), whole run ${MINUTES} min; daehwa.war sha256 $WAR_SHA"
     echo "- data (bench/sql/rooms-data.sql, ${GEN_SECONDS} s): $(data_field messages) messages in $(data_field rooms) rooms, skewed (busy and quiet rooms); the reader is in $(data_field reader_rooms) rooms with 5 members each, holding $(data_field reader_room_messages) messages (busiest room $(data_field busiest_reader_room), quietest $(data_field quietest_reader_room)), $(data_field reader_unread) of them unread by the reader; database $DB_SIZE"
-    echo "- Daehwa: Payara Micro ${SERVER_JAVA_OPTS:--Xmx1g}, PostgreSQL, DAEHWA_PASSWORD_ITERATIONS=1024 (setup only), DAEHWA_SEARCH=off (neither endpoint uses search; an index rebuild of bulk-loaded data would compete for the CPU); startup of the measured boot ${STARTUP_MS} ms, RSS after the load ${SERVER_RSS_KIB} KiB"
+    echo "- Daehwa: Payara Micro $(boot_java_opts), $(pinning_note "before the warm-up"), PostgreSQL, DAEHWA_PASSWORD_ITERATIONS=1024 (setup only), DAEHWA_SEARCH=off (neither endpoint uses search; an index rebuild of bulk-loaded data would compete for the CPU); a fresh boot for the measured pass (startup ${STARTUP_MS} ms, not measured), RSS after the load ${SERVER_RSS_KIB} KiB; the statement counts come from an earlier boot with DAEHWA_SQL_STATEMENT_HEADER=true, the one that made the schema and the users"
     echo "- load: open loop, GET /api/rooms at $ROOMS_RATE/s and GET /api/messages?room=…&limit=50 (newest page of a random room of the reader) at $HISTORY_RATE/s side by side, Bearer token, $WARMUP_SECONDS s warm-up then $SECONDS_MEASURED s measured; latency from the planned send time. Every room list is checked to hold $READER_ROOMS rooms and every page min(50, latest seq) messages"
     echo "- peer: $PG_VERSION, \`-M simple -f rooms.sql@$ROOMS_RATE -f history.sql@$HISTORY_RATE -R $(awk -v a="$ROOMS_RATE" -v b="$HISTORY_RATE" 'BEGIN { print a + b }') -T $SECONDS_MEASURED -c $PG_CLIENTS -j 1\` after a $WARMUP_SECONDS s warm-up, pinned to core(s) $CLIENT_CPUS, the same statements the app sent (captured below), latency from the scheduled start; pgbench schedules its transactions as a Poisson process (random gaps), the Java generator evenly, so the peer sees burstier arrivals at the same rate"
     echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

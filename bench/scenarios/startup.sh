@@ -4,7 +4,7 @@
 # PostgreSQL; against an empty WAR (bench/peers/empty-war: one servlet answering 200 on /health)
 # on the same Payara Micro with the same JVM flags. Each RUNS (3) times, alternating, medians.
 #
-#   bench/scenarios/startup.sh              # full: 3 runs each, about 4 minutes
+#   bench/scenarios/startup.sh              # full: 3 runs each, about 5 minutes
 #   SMOKE=1 bench/scenarios/startup.sh      # 1 run each, 5 s of load, about 1 minute
 #
 # Every Daehwa run gets a fresh database (so Flyway migrates the schema each time: what a first

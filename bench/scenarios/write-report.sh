@@ -71,25 +71,3 @@ ratio() {
 median() {
     printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
-
-# snapshot_bench DIR: builds the load generators (lib.sh build_bench) and copies the classes and jars
-# into DIR, pointing BENCH_CLASSPATH there, so that another build of bench/pom.xml during the run (a
-# clean, or other scenarios' sources being compiled) cannot pull the classes from under it. Tries
-# the build twice if dev.daehwa.bench.db is missing afterwards.
-snapshot_bench() {
-    local into=$1 attempt
-    for attempt in 1 2; do
-        BENCH_BUILT=""
-        build_bench
-        rm -rf "$into/bench-classes" "$into/bench-lib"
-        cp -r "$BENCH_DIR/target/classes" "$into/bench-classes" 2>/dev/null || true
-        cp -r "$BENCH_DIR/target/lib" "$into/bench-lib" 2>/dev/null || true
-        if [[ -f "$into/bench-classes/dev/daehwa/bench/db/OpenLoop.class" && -d "$into/bench-lib" ]]; then
-            BENCH_CLASSPATH="$into/bench-classes:$into/bench-lib/*"
-            return 0
-        fi
-        log "bench/target lacks dev.daehwa.bench.db after the build (another build running?); attempt $attempt"
-        sleep 5
-    done
-    return 1
-}

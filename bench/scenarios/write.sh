@@ -3,18 +3,24 @@
 # PostgreSQL, against its database-only peer: pgbench running the same single-row INSERT with the
 # per-room seq update (bench/peers/pgbench/write.sql) at the same rates, and higher.
 #
-#   bench/scenarios/write.sh              # full: 10 s per step, about 4 minutes
-#   SMOKE=1 bench/scenarios/write.sh      # 3 s per step, fewer steps, about 1.5 minutes
+#   bench/scenarios/write.sh              # full: 5-10 s per step, about 2.5 minutes
+#   SMOKE=1 bench/scenarios/write.sh      # 3 s per step, fewer steps, about 1 minute
 #
 # Writes bench/results/write.md (Markdown fragment) and keeps the raw step lines in
 # bench/results/write-steps.txt. Exit status 0 when the run worked (whether or not the goals were
 # met: the report says so), 1 when something broke.
 #
+# A step lasts STEP_SECONDS, or less once it holds STEP_REQUESTS requests, but at least
+# MIN_STEP_SECONDS: 10 s up to 100/s, 7 s at 150/s, 5 s from 200/s on (a p99 over >= 1,000
+# requests everywhere), the same for Daehwa and pgbench. The server boots on all cores (its startup
+# is not measured here; lib.sh boot_payara) and is pinned to SERVER_CPUS before the load.
+#
 # Environment (all optional): RATES ("25 50 100 150 200 300" posts/s), PG_RATES (RATES plus
-# "500 1000 2000 4000"), STEP_SECONDS (10; SMOKE 3), PG_STEP_SECONDS (10; SMOKE 3), WARMUP_SECONDS
-# (15; SMOKE 3), USERS (8), ROOMS (16), PG_CLIENTS (16), PORT (18130), PG_DB (daehwa_write_bench),
-# P99_LIMIT_MS (100), OUT ($RESULTS/write.md, RESULTS defaulting to bench/results), plus lib.sh's JAVA_HOME, DAEHWA_WAR,
-# PAYARA_MICRO_JAR, SERVER_CPUS (0), CLIENT_CPUS (1), SERVER_JAVA_OPTS (-Xmx1g).
+# "500 1000 2000 4000"), STEP_SECONDS (10; SMOKE 3), PG_STEP_SECONDS (STEP_SECONDS), STEP_REQUESTS
+# (1000; 0 = every step STEP_SECONDS long), MIN_STEP_SECONDS (5), WARMUP_SECONDS (10; SMOKE 3),
+# USERS (8), ROOMS (16), PG_CLIENTS (16), PORT (18130), PG_DB (daehwa_write_bench), P99_LIMIT_MS
+# (100), OUT ($RESULTS/write.md, RESULTS defaulting to bench/results), plus lib.sh's JAVA_HOME,
+# DAEHWA_WAR, PAYARA_MICRO_JAR, SERVER_CPUS (0), CLIENT_CPUS (1), STARTUP_CPUS, SERVER_JAVA_OPTS (-Xmx1g).
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 source "$(dirname "$0")/write-report.sh"
@@ -30,9 +36,18 @@ else
     RATES=${RATES:-"25 50 100 150 200 300"}
     PG_RATES=${PG_RATES:-"$RATES 500 1000 2000 4000"}
     STEP_SECONDS=${STEP_SECONDS:-10}
-    PG_STEP_SECONDS=${PG_STEP_SECONDS:-10}
-    WARMUP_SECONDS=${WARMUP_SECONDS:-15}
+    PG_STEP_SECONDS=${PG_STEP_SECONDS:-$STEP_SECONDS}
+    WARMUP_SECONDS=${WARMUP_SECONDS:-10}
 fi
+STEP_REQUESTS=${STEP_REQUESTS:-1000}
+MIN_STEP_SECONDS=${MIN_STEP_SECONDS:-5}
+# step_seconds RATE MAX: the length of a step at RATE/s (see the header), in whole seconds.
+step_seconds() {
+    awk -v r="$1" -v max="$2" -v n="$STEP_REQUESTS" -v min="$MIN_STEP_SECONDS" 'BEGIN {
+        s = max
+        if (n > 0) { s = n / r; if (s > int(s)) s = int(s) + 1; if (s < min) s = min; if (s > max) s = max }
+        print s }'
+}
 USERS=${USERS:-8}
 ROOMS=${ROOMS:-16}
 PG_CLIENTS=${PG_CLIENTS:-16}
@@ -57,13 +72,14 @@ bench_java() { pinned "$CLIENT_CPUS" "$JAVA" -cp "$BENCH_CLASSPATH" "$@"; }
 # --- Daehwa --------------------------------------------------------------------------------
 log "Daehwa on PostgreSQL ($PG_DB), port $PORT, DAEHWA_PASSWORD_ITERATIONS=1024 (fast setup logins)"
 fresh_database "$PG_DB"
-start_payara "$WORK" daehwa.war "$PORT" "$WORK/data" "$WORK/server.log" /health \
+boot_payara "$WORK" daehwa.war "$PORT" "$WORK/data" "$WORK/server.log" /health \
     DAEHWA_DB_URL="jdbc:postgresql://127.0.0.1:5432/$PG_DB" DAEHWA_DB_USER=postgres DAEHWA_PASSWORD_ITERATIONS=1024
-log "open-loop posts at ${RATES// //}/s, $STEP_SECONDS s each, after $WARMUP_SECONDS s of warm-up"
+pin_server "$SERVER_PID"
+log "open-loop posts at ${RATES// //}/s, up to $STEP_SECONDS s each, after $WARMUP_SECONDS s of warm-up"
 set +e
 pinned "$CLIENT_CPUS" timeout 600 "$JAVA" -cp "$BENCH_CLASSPATH" dev.daehwa.bench.db.WriteLoad \
     "http://127.0.0.1:$PORT/" --users "$USERS" --rooms "$ROOMS" --rates "$RATES" --step-seconds "$STEP_SECONDS" \
-    --warmup-seconds "$WARMUP_SECONDS" --server-pid "$SERVER_PID" --pg-db "$PG_DB" --out "$STEPS" 2>&1 | tee "$WORK/daehwa.txt"
+    --step-requests "$STEP_REQUESTS" --min-step-seconds "$MIN_STEP_SECONDS" --warmup-seconds "$WARMUP_SECONDS" --server-pid "$SERVER_PID" --pg-db "$PG_DB" --out "$STEPS" 2>&1 | tee "$WORK/daehwa.txt"
 rc=${PIPESTATUS[0]}
 set -e
 if (( rc != 0 )); then
@@ -74,16 +90,19 @@ fi
 SERVER_RSS_KIB=$(rss_kib "$SERVER_PID")
 stop_server
 
-# Integrity: every room's messages are seq 1..last_seq, and the 201s are all there.
+# Integrity: every room's messages are seq 1..last_seq, its latest_message_id is the newest of
+# them, and the 201s are all there.
+NEWEST_SQL="(SELECT m.id FROM message m WHERE m.room_id = r.id AND m.deleted = FALSE ORDER BY m.seq DESC FETCH FIRST 1 ROWS ONLY)"
 CREATED=$(sed -n 's/^created=//p' "$STEPS" | tail -n 1)
 read -r STORED BAD_ROOMS < <("${PSQL[@]}" -d "$PG_DB" -At -F' ' -c "
     SELECT (SELECT count(*) FROM message),
            (SELECT count(*) FROM room r WHERE r.last_seq <> (SELECT count(*) FROM message m WHERE m.room_id = r.id)
-                OR r.last_seq <> coalesce((SELECT max(seq) FROM message m WHERE m.room_id = r.id), 0))")
+                OR r.last_seq <> coalesce((SELECT max(seq) FROM message m WHERE m.room_id = r.id), 0)
+                OR r.latest_message_id IS DISTINCT FROM $NEWEST_SQL)")
 if [[ "$STORED" == "$CREATED" && "$BAD_ROOMS" == 0 ]]; then
-    INTEGRITY="OK: $STORED messages stored = $CREATED posts answered 201 (warm-up included); every room holds seq 1..last_seq"
+    INTEGRITY="OK: $STORED messages stored = $CREATED posts answered 201 (warm-up included); every room holds seq 1..last_seq and names its newest message as latest_message_id"
 else
-    INTEGRITY="**FAILED**: $STORED messages stored, $CREATED posts answered 201, $BAD_ROOMS rooms whose seqs do not run 1..last_seq"
+    INTEGRITY="**FAILED**: $STORED messages stored, $CREATED posts answered 201, $BAD_ROOMS rooms whose seqs do not run 1..last_seq or whose latest_message_id is not their newest message"
 fi
 log "integrity: $INTEGRITY"
 
@@ -93,13 +112,14 @@ ROOM_BASE=$("${PSQL[@]}" -d "$PG_DB" -At -v rooms="$ROOMS" -f "$BENCH_DIR/sql/wr
 "${PSQL[@]}" -d "$PG_DB" -c "VACUUM ANALYZE room" -c "VACUUM ANALYZE message"
 PG_MESSAGES_BEFORE=$("${PSQL[@]}" -d "$PG_DB" -At -c "SELECT count(*) FROM message")
 PG_VERSION=$("$PGBENCH" --version)
-log "pgbench peer ($PG_VERSION): $PG_CLIENTS clients, rates ${PG_RATES// //}/s, $PG_STEP_SECONDS s each"
+log "pgbench peer ($PG_VERSION): $PG_CLIENTS clients, rates ${PG_RATES// //}/s, up to $PG_STEP_SECONDS s each"
 for rate in $PG_RATES; do
     before=$(wc -l <"$STEPS")
-    bench_java dev.daehwa.bench.db.Pgbench --side pgbench --op write --target "$rate" --seconds "$PG_STEP_SECONDS" \
-        --pg-db "$PG_DB" --log-dir "$WORK/pglog" --timeout $((PG_STEP_SECONDS + 60)) --out "$STEPS" -- \
+    seconds=$(step_seconds "$rate" "$PG_STEP_SECONDS")
+    bench_java dev.daehwa.bench.db.Pgbench --side pgbench --op write --target "$rate" --seconds "$seconds" \
+        --pg-db "$PG_DB" --log-dir "$WORK/pglog" --timeout $((seconds + 60)) --out "$STEPS" -- \
         "$PGBENCH" -n -M prepared -f "$BENCH_DIR/peers/pgbench/write.sql" -D room_base="$ROOM_BASE" -D rooms="$ROOMS" \
-        -R "$rate" -T "$PG_STEP_SECONDS" -c "$PG_CLIENTS" -j 1 --log --log-prefix "$WORK/pglog/pgbench" \
+        -R "$rate" -T "$seconds" -c "$PG_CLIENTS" -j 1 --log --log-prefix "$WORK/pglog/pgbench" \
         -h 127.0.0.1 -p 5432 -U postgres "$PG_DB" | tee -a "$WORK/pgbench.txt"
     last=$(tail -n +"$((before + 1))" "$STEPS" | grep '^step ' | tail -n 1)
     if [[ -z "$last" ]]; then
@@ -122,9 +142,10 @@ PG_ROWS=$(( $("${PSQL[@]}" -d "$PG_DB" -At -c "SELECT count(*) FROM message") - 
 PG_OK=$(awk "$STEP_PASS_AWK"'$1 == "step" && val("side") == "pgbench" { s += val("ok") } END { print s + 0 }' "$STEPS")
 PG_BAD_ROOMS=$("${PSQL[@]}" -d "$PG_DB" -At -c "
     SELECT count(*) FROM room r WHERE r.id BETWEEN $ROOM_BASE AND $ROOM_BASE + $ROOMS - 1
-      AND r.last_seq <> (SELECT count(*) FROM message m WHERE m.room_id = r.id)")
+      AND (r.last_seq <> (SELECT count(*) FROM message m WHERE m.room_id = r.id)
+           OR r.latest_message_id IS DISTINCT FROM $NEWEST_SQL)")
 if [[ "$PG_ROWS" == "$PG_OK" && "$PG_BAD_ROOMS" == 0 ]]; then
-    PG_INTEGRITY="OK: $PG_ROWS rows = $PG_OK logged transactions; every room holds last_seq messages"
+    PG_INTEGRITY="OK: $PG_ROWS rows = $PG_OK logged transactions; every room holds last_seq messages and names its newest as latest_message_id"
 else
     PG_INTEGRITY="check: $PG_ROWS rows, $PG_OK logged transactions, $PG_BAD_ROOMS rooms off (pgbench may log a step's last transactions late)"
 fi
@@ -149,9 +170,9 @@ mkdir -p "$(dirname "$OUT")"
     echo
     echo "$MACHINE"
     echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ), whole run ${MINUTES} min; daehwa.war sha256 $WAR_SHA"
-    echo "- Daehwa: Payara Micro ${SERVER_JAVA_OPTS:--Xmx1g}, PostgreSQL database $PG_DB (fresh), DAEHWA_PASSWORD_ITERATIONS=1024 (setup logins only; the load uses Bearer tokens); startup ${SERVER_STARTUP_MS} ms; RSS at the end ${SERVER_RSS_KIB} KiB"
-    echo "- load: open loop (requests sent at planned times on virtual threads, latency from the planned time), $USERS users with Bearer tokens, $ROOMS rooms holding all of them, each post by a random user into a random room, Korean text with a link and a clientMessageId; $WARMUP_SECONDS s warm-up at the first rate (not measured), then $STEP_SECONDS s per rate; at most 512 requests in flight, 10 s timeout"
-    echo "- peer: $PG_VERSION, \`bench/peers/pgbench/write.sql\` (UPDATE room … RETURNING last_seq, then INSERT INTO message, one transaction) with \`-M prepared -R rate -T $PG_STEP_SECONDS -c $PG_CLIENTS -j 1\`, pinned to core(s) $CLIENT_CPUS; latency from each transaction's scheduled start (pgbench --rate), from \`--log\`; PostgreSQL itself is not pinned; pgbench schedules its transactions as a Poisson process (random gaps), the Java generator evenly, so the peer sees burstier arrivals at the same rate"
+    echo "- Daehwa: Payara Micro $(boot_java_opts), $(pinning_note "before the setup and the load"), PostgreSQL database $PG_DB (fresh), DAEHWA_PASSWORD_ITERATIONS=1024 (setup logins only; the load uses Bearer tokens); startup ${SERVER_STARTUP_MS} ms (not measured here); RSS at the end ${SERVER_RSS_KIB} KiB"
+    echo "- load: open loop (requests sent at planned times on virtual threads, latency from the planned time), $USERS users with Bearer tokens, $ROOMS rooms holding all of them, each post by a random user into a random room, Korean text with a link and a clientMessageId; $WARMUP_SECONDS s warm-up at the first rate (not measured), then one step per rate: $STEP_SECONDS s, or less once it holds $STEP_REQUESTS requests, but at least $MIN_STEP_SECONDS s (the same for pgbench); at most 512 requests in flight, 10 s timeout"
+    echo "- peer: $PG_VERSION, \`bench/peers/pgbench/write.sql\` (UPDATE room … RETURNING last_seq, setting latest_message_id to the new message's id, then INSERT INTO message, one transaction) with \`-M prepared -R rate -T seconds -c $PG_CLIENTS -j 1\`, pinned to core(s) $CLIENT_CPUS; latency from each transaction's scheduled start (pgbench --rate), from \`--log\`; PostgreSQL itself is not pinned; pgbench schedules its transactions as a Poisson process (random gaps), the Java generator evenly, so the peer sees burstier arrivals at the same rate"
     echo "- a step passes when p99 < $P99_LIMIT_MS ms, at most 0.1 % of requests failed, and it kept up with the target rate (achieved ≥ 95 % of it, or a count within 3 σ of a Poisson count of the planned number, for pgbench's random arrivals)"
     echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo

@@ -20,6 +20,10 @@
 --   into one, so `ILIKE '%term%'` and the search must find the same messages.
 -- * ids: explicit ranges above everything allocated so far, then setval, so that the app's
 --   sequences (INCREMENT BY 50, pre-allocated in blocks by EclipseLink) never hand them out again.
+-- * room.latest_message_id: the id of the room's newest message (none is deleted), as the app
+--   keeps it (migration V6).
+-- * speed: the message table's keys and indexes are dropped for the insert and built afterwards
+--   (message-keys-off.sql, message-keys-on.sql).
 --
 -- Deterministic for a given seed: the same rows every run.
 
@@ -166,14 +170,23 @@ SELECT :message_base + w.i AS id,
            + (interval '365 days' / :messages) * w.i AS created_at
 FROM bench_words w JOIN bench_room r ON r.k = w.k;
 
+\ir message-keys-off.sql
+
 INSERT INTO message (id, room_id, seq, sender_id, content, created_at, edited_at, deleted, client_message_id, changed_at)
 SELECT id, room_id, seq, sender_id, content, created_at, NULL, FALSE, NULL, created_at
 FROM bench_message;
+
+\ir message-keys-on.sql
 
 UPDATE room
 SET last_seq = s.n, last_activity_at = s.newest, updated_at = s.newest
 FROM (SELECT room_id, count(*) AS n, max(created_at) AS newest FROM bench_message GROUP BY room_id) s
 WHERE room.id = s.room_id;
+
+UPDATE room
+SET latest_message_id = (SELECT m.id FROM message m WHERE m.room_id = room.id AND m.deleted = FALSE
+                         ORDER BY m.seq DESC FETCH FIRST 1 ROWS ONLY)
+WHERE room.id >= :room_base;
 
 INSERT INTO membership (id, room_id, user_id, joined_at, last_read_seq)
 SELECT :membership_base + row_number() OVER (ORDER BY m.room_id, m.user_id) - 1, m.room_id, m.user_id, m.joined_at, m.last_seq

@@ -1,24 +1,16 @@
 package dev.daehwa.bench;
 
-import jakarta.json.Json;
+import dev.daehwa.bench.BenchApi.Answer;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,13 +51,8 @@ import java.util.function.IntConsumer;
  */
 public final class ChatLoad {
 
-    private static final String JSON = "application/json";
-    private static final String PASSWORD = "bench-password-1234";
-    private static final String SQL_HEADER = "X-Daehwa-Sql-Statements";
-
     private final Options opt;
-    private final URI api;
-    private final HttpClient http;
+    private final BenchApi api;
     private final Map<String, List<Histogram>> allHistograms = new ConcurrentHashMap<>();
     private final ThreadLocal<Map<String, Histogram>> histograms = ThreadLocal.withInitial(LinkedHashMap::new);
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
@@ -78,53 +64,18 @@ public final class ChatLoad {
     private final List<User> users = new ArrayList<>();
     private long sharedRoomId;
 
-    private ChatLoad(Options opt) {
+    private ChatLoad(Options opt) throws IOException {
         this.opt = opt;
-        String base = opt.baseUrl.endsWith("/") ? opt.baseUrl : opt.baseUrl + "/";
-        this.api = URI.create(base).resolve("api/");
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.api = new BenchApi(opt.baseUrl); // loopback only
     }
 
     public static void main(String[] args) throws Exception {
         Options opt = Options.parse(args);
-        requireLoopback(opt.baseUrl);
         int failures = new ChatLoad(opt).run();
         System.exit(failures == 0 ? 0 : 1);
     }
 
-    private static void requireLoopback(String baseUrl) throws IOException {
-        String host = URI.create(baseUrl).getHost();
-        if (host == null) {
-            throw new IllegalArgumentException("No host in " + baseUrl);
-        }
-        for (InetAddress address : InetAddress.getAllByName(host)) {
-            if (!address.isLoopbackAddress()) {
-                throw new IllegalArgumentException(
-                        "Load tests talk to loopback addresses only; " + host + " is " + address);
-            }
-        }
-    }
-
     private record User(String name, String token, List<Long> privateRooms) {
-    }
-
-    /** One answer: status (-1 for an I/O failure) and body. */
-    private record Answer(int status, String body, HttpResponse<String> response) {
-        JsonObject object() {
-            try (JsonReader r = Json.createReader(new StringReader(body))) {
-                return r.readObject();
-            }
-        }
-
-        JsonArray array() {
-            try (JsonReader r = Json.createReader(new StringReader(body))) {
-                return r.readArray();
-            }
-        }
     }
 
     // ------------------------------------------------------------------------------------ run
@@ -133,7 +84,7 @@ public final class ChatLoad {
         String runId = Long.toString(System.currentTimeMillis(), 36);
         System.out.printf(Locale.ROOT, "Daehwa ChatLoad: %s, %d users x %d rooms, %d virtual threads, %d s (+%d s warm-up), "
                         + "max %d requests, %.0f%% of posts into the shared room, run id %s%n",
-                api, opt.users, opt.rooms, opt.concurrency, opt.durationSeconds, opt.warmupSeconds, opt.maxRequests,
+                api.resolve(""), opt.users, opt.rooms, opt.concurrency, opt.durationSeconds, opt.warmupSeconds, opt.maxRequests,
                 opt.sharedRatio * 100, runId);
         System.out.printf(Locale.ROOT, "client: %d CPUs, Java %s%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
@@ -285,69 +236,25 @@ public final class ChatLoad {
     // ------------------------------------------------------------------------------ the calls
 
     private void register(String name) {
-        String body = Json.createObjectBuilder()
-                .add("username", name)
-                .add("password", PASSWORD)
-                .add("email", name + "@bench.example")
-                .add("displayName", "부하 " + name)
-                .build().toString();
-        call("register", post("auth/register", body).build(), 201);
+        call("register", api.registerRequest(name, "부하 " + name), 201);
     }
 
+    /** Session login, then the session traded for a Bearer token: timed as "login" and "token". */
     private String loginForToken(String name) {
-        String body = Json.createObjectBuilder().add("username", name).add("password", PASSWORD).build().toString();
-        Answer login = call("login", post("auth/login", body).build(), 200);
-        List<String> cookies = new ArrayList<>();
-        for (String setCookie : login.response().headers().allValues("Set-Cookie")) {
-            cookies.add(setCookie.split(";", 2)[0].trim());
-        }
-        if (cookies.isEmpty()) {
-            throw new IllegalStateException("Login set no cookie");
-        }
-        HttpRequest tokenRequest = post("auth/tokens", Json.createObjectBuilder().add("name", "bench").build().toString())
-                .header("Cookie", String.join("; ", cookies))
-                .header("X-Requested-With", "XMLHttpRequest")
-                .build();
-        return call("token", tokenRequest, 201).object().getString("token");
+        return api.token(name, "bench", this::call);
     }
 
     private long createRoom(User owner, String name, List<String> members) {
-        JsonArrayBuilder m = Json.createArrayBuilder();
-        members.forEach(m::add);
-        String body = Json.createObjectBuilder()
-                .add("name", name)
-                .add("description", "bench")
-                .add("members", m)
-                .build().toString();
-        HttpRequest request = post("rooms", body).header("Authorization", "Bearer " + owner.token()).build();
-        return call("create-room", request, 201).object().getJsonNumber("id").longValue();
+        return call("create-room", api.createRoomRequest(owner.token(), name, "bench", members), 201)
+                .object().getJsonNumber("id").longValue();
     }
 
     private Answer post(User u, String op, long room) {
-        long n = ThreadLocalRandom.current().nextLong(1_000_000);
-        String body = Json.createObjectBuilder()
-                .add("roomId", room)
-                .add("content", "부하 시험 메시지 " + n + " — notes: https://example.com/notes/" + n)
-                .add("clientMessageId", UUID.randomUUID().toString())
-                .build().toString();
-        return timed(op, post("messages", body).header("Authorization", "Bearer " + u.token()).build(), 201);
-    }
-
-    private HttpRequest.Builder post(String path, String json) {
-        return HttpRequest.newBuilder(api.resolve(path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", JSON)
-                .header("Accept", JSON)
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+        return timed(op, api.postMessage(u.token(), room, BenchApi.TIMEOUT), 201);
     }
 
     private HttpRequest get(String path, User u) {
-        return HttpRequest.newBuilder(api.resolve(path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Accept", JSON)
-                .header("Authorization", "Bearer " + u.token())
-                .GET()
-                .build();
+        return api.get(path, u.token());
     }
 
     /** A request that must succeed: setup and checks stop at the first failure. */
@@ -363,19 +270,10 @@ public final class ChatLoad {
     private Answer timed(String op, HttpRequest request, int expected) {
         requests.incrementAndGet();
         long start = System.nanoTime();
-        Answer a;
-        try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            a = new Answer(r.statusCode(), r.body(), r);
-        } catch (IOException e) {
-            a = new Answer(-1, e.toString(), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            a = new Answer(-1, e.toString(), null);
-        }
+        Answer a = api.send(request);
         long micros = (System.nanoTime() - start) / 1_000;
         if (a.response() != null) {
-            a.response().headers().firstValue(SQL_HEADER).ifPresent(v -> {
+            a.response().headers().firstValue(BenchApi.SQL_HEADER).ifPresent(v -> {
                 LongAdder[] sum = sqlStatements.computeIfAbsent(op, k -> new LongAdder[] {new LongAdder(), new LongAdder()});
                 sum[0].add(Long.parseLong(v.trim()));
                 sum[1].increment();

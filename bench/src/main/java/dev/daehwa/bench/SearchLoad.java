@@ -1,22 +1,16 @@
 package dev.daehwa.bench;
 
-import jakarta.json.Json;
+import dev.daehwa.bench.BenchApi.Answer;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,23 +54,14 @@ import java.util.regex.Pattern;
  */
 public final class SearchLoad {
 
-    private static final String JSON = "application/json";
-    private static final String PASSWORD = "bench-password-1234";
     private static final String SECTION_PREFIX = "## Search at ";
 
     private final Map<String, String> opt;
-    private final URI root;
-    private final URI api;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final BenchApi api;
 
-    private SearchLoad(String baseUrl, Map<String, String> opt) {
+    private SearchLoad(String baseUrl, Map<String, String> opt) throws IOException {
         this.opt = opt;
-        this.root = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        this.api = root.resolve("api/");
+        this.api = new BenchApi(baseUrl); // loopback only
     }
 
     public static void main(String[] args) throws Exception {
@@ -92,7 +77,6 @@ public final class SearchLoad {
             }
             opt.put(args[i].substring(2), args[++i]);
         }
-        requireLoopback(baseUrl);
         SearchLoad load = new SearchLoad(baseUrl, opt);
         int status = switch (command) {
             case "setup" -> load.setup();
@@ -120,18 +104,6 @@ public final class SearchLoad {
         System.exit(2);
     }
 
-    private static void requireLoopback(String baseUrl) throws IOException {
-        String host = URI.create(baseUrl).getHost();
-        if (host == null) {
-            throw new IllegalArgumentException("No host in " + baseUrl);
-        }
-        for (InetAddress address : InetAddress.getAllByName(host)) {
-            if (!address.isLoopbackAddress()) {
-                throw new IllegalArgumentException("Benchmarks talk to loopback addresses only; " + host + " is " + address);
-            }
-        }
-    }
-
     private String required(String key) {
         String v = opt.get(key);
         if (v == null || v.isBlank()) {
@@ -152,16 +124,7 @@ public final class SearchLoad {
         names.addAll(List.of(required("owners").split(",")));
         for (String name : names) {
             long start = System.nanoTime();
-            String body = Json.createObjectBuilder()
-                    .add("username", name)
-                    .add("password", PASSWORD)
-                    .add("email", name + "@bench.example")
-                    .add("displayName", "검색 " + name)
-                    .build().toString();
-            Answer a = send(post("auth/register", body).build());
-            if (a.status() != 201) {
-                throw new IllegalStateException("register " + name + " answered " + a.status() + ": " + a.body());
-            }
+            api.register(name, "검색 " + name);
             System.out.printf(Locale.ROOT, "registered %s (%.0f ms)%n", name, millis(start));
         }
         return 0;
@@ -174,13 +137,13 @@ public final class SearchLoad {
     }
 
     private SearchHealth searchHealth() {
-        HttpRequest request = HttpRequest.newBuilder(root.resolve("health")).timeout(Duration.ofSeconds(5)).GET().build();
-        Answer a = send(request);
+        HttpRequest request = HttpRequest.newBuilder(api.root().resolve("health")).timeout(Duration.ofSeconds(5)).GET().build();
+        Answer a = api.send(request);
         if (a.status() != 200 && a.status() != 503) {
             return null;
         }
         try {
-            for (JsonValue check : parse(a.body()).getJsonArray("checks")) {
+            for (JsonValue check : a.object().getJsonArray("checks")) {
                 JsonObject c = check.asJsonObject();
                 if ("search".equals(c.getString("name", ""))) {
                     JsonObject data = c.getJsonObject("data");
@@ -319,7 +282,7 @@ public final class SearchLoad {
         long serverPid = Long.parseLong(opt.getOrDefault("server-pid", "-1"));
         String loadBefore = loadAverage();
 
-        String token = loginForToken(searcher);
+        String token = api.token(searcher, "search-bench");
         System.out.printf(Locale.ROOT, "logged in as %s; Bearer token acquired%n", searcher);
 
         // --- API ---------------------------------------------------------------------------------
@@ -330,7 +293,7 @@ public final class SearchLoad {
                 check(t, searchOnce(token, t.term.text(), "relevance"), "relevance");
                 check(t, searchOnce(token, t.term.text(), "recent"), "recent");
             }
-            send(get("auth/me", token));
+            api.send(api.get("auth/me", token));
         }
         System.out.printf(Locale.ROOT, "API warm-up: %.1f s%n", seconds(w0));
 
@@ -347,7 +310,7 @@ public final class SearchLoad {
                 check(t, b.answer(), "recent");
             }
             long s = System.nanoTime();
-            Answer a = send(get("auth/me", token));
+            Answer a = api.send(api.get("auth/me", token));
             me.recordValue(Math.max(1, (System.nanoTime() - s) / 1000));
             if (a.status() != 200) {
                 throw new IllegalStateException("GET /api/auth/me answered " + a.status());
@@ -513,7 +476,7 @@ public final class SearchLoad {
     }
 
     private Answer searchOnce(String token, String term, String order) {
-        return send(get("search?q=" + URLEncoder.encode(term, StandardCharsets.UTF_8) + "&limit=20&order=" + order, token));
+        return api.send(api.get("search?q=" + URLEncoder.encode(term, StandardCharsets.UTF_8) + "&limit=20&order=" + order, token));
     }
 
     /** The answer must be 200, with min(20, total) results and the same total every time. */
@@ -521,7 +484,7 @@ public final class SearchLoad {
         if (a.status() != 200) {
             throw new IllegalStateException("search " + t.term.text() + " (" + order + ") answered " + a.status() + ": " + a.body());
         }
-        JsonObject page = parse(a.body());
+        JsonObject page = a.object();
         long total = page.getJsonNumber("total").longValue();
         int size = page.getJsonArray("results").size();
         if (t.total >= 0 && total != t.total && t.problems.size() < 5) {
@@ -578,7 +541,7 @@ public final class SearchLoad {
                     .append(opt.getOrDefault("run-minutes", "@RUN_MINUTES@")).append(" minutes in all).\n\n");
             md.append("- **App:** commit `").append(opt.getOrDefault("commit", "unknown")).append("`, daehwa.war sha256 `")
                     .append(opt.getOrDefault("war-sha", "?")).append("…`, Payara Micro 6.2025.10, `-Xms1g -Xmx1g`, port 127.0.0.1:")
-                    .append(root.getPort()).append(".\n");
+                    .append(api.root().getPort()).append(".\n");
             md.append("- **Machine:** ").append(machine()).append(". Client, server and database share it.\n");
             md.append("- **JDK:** ").append(System.getProperty("java.vm.name")).append(' ')
                     .append(System.getProperty("java.runtime.version")).append(" (client and server). **Database:** PostgreSQL ")
@@ -761,65 +724,6 @@ public final class SearchLoad {
     }
 
     // ------------------------------------------------------------------------------- plumbing
-
-    private record Answer(int status, String body, HttpResponse<String> response) {
-    }
-
-    private static JsonObject parse(String body) {
-        try (JsonReader r = Json.createReader(new StringReader(body))) {
-            return r.readObject();
-        }
-    }
-
-    private String loginForToken(String name) {
-        String body = Json.createObjectBuilder().add("username", name).add("password", PASSWORD).build().toString();
-        Answer login = send(post("auth/login", body).build());
-        if (login.status() != 200) {
-            throw new IllegalStateException("login answered " + login.status() + ": " + login.body());
-        }
-        List<String> cookies = new ArrayList<>();
-        for (String setCookie : login.response().headers().allValues("Set-Cookie")) {
-            cookies.add(setCookie.split(";", 2)[0].trim());
-        }
-        HttpRequest tokenRequest = post("auth/tokens", Json.createObjectBuilder().add("name", "search-bench").build().toString())
-                .header("Cookie", String.join("; ", cookies))
-                .header("X-Requested-With", "XMLHttpRequest")
-                .build();
-        Answer token = send(tokenRequest);
-        if (token.status() != 201) {
-            throw new IllegalStateException("token answered " + token.status() + ": " + token.body());
-        }
-        return parse(token.body()).getString("token");
-    }
-
-    private HttpRequest.Builder post(String path, String json) {
-        return HttpRequest.newBuilder(api.resolve(path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", JSON)
-                .header("Accept", JSON)
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-    }
-
-    private HttpRequest get(String path, String token) {
-        return HttpRequest.newBuilder(api.resolve(path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Accept", JSON)
-                .header("Authorization", "Bearer " + token)
-                .GET()
-                .build();
-    }
-
-    private Answer send(HttpRequest request) {
-        try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.body(), r);
-        } catch (IOException e) {
-            return new Answer(-1, e.toString(), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static double seconds(long sinceNanos) {
         return (System.nanoTime() - sinceNanos) / 1e9;

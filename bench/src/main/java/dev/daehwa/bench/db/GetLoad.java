@@ -1,5 +1,7 @@
 package dev.daehwa.bench.db;
 
+import dev.daehwa.bench.BenchApi;
+
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,8 +35,8 @@ public final class GetLoad {
         if (rate <= 0 || rate > 20_000 || seconds <= 0 || seconds > 300) {
             throw new IllegalArgumentException("rate in (0, 20000], seconds in (0, 300]");
         }
-        Api api = new Api(base);
-        HttpRequest request = HttpRequest.newBuilder(api.api.resolve(".." + path)).timeout(Duration.ofSeconds(10)).GET().build();
+        BenchApi api = new BenchApi(base);
+        HttpRequest request = HttpRequest.newBuilder(api.resolve(".." + path)).timeout(Duration.ofSeconds(10)).GET().build();
         OpenLoop.Result r = new OpenLoop(api, 512)
                 .run(List.of(new OpenLoop.Stream("get-" + path.replaceAll("[^a-z0-9]", ""), rate, i -> request,
                         a -> a.status() == 200)), seconds)

@@ -1,5 +1,6 @@
 package dev.daehwa.bench.db;
 
+import dev.daehwa.bench.BenchApi;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -32,7 +33,7 @@ import java.util.function.Predicate;
 final class OpenLoop {
 
     /** One stream of requests at a fixed rate. {@code check} decides whether an answer is a success. */
-    record Stream(String name, double rate, LongFunction<HttpRequest> request, Predicate<Api.Answer> check) {
+    record Stream(String name, double rate, LongFunction<HttpRequest> request, Predicate<BenchApi.Answer> check) {
     }
 
     /** What one stream did in one step. Latencies in microseconds, successes only. */
@@ -93,10 +94,10 @@ final class OpenLoop {
         return r == Math.rint(r) ? Long.toString((long) r) : String.format(Locale.ROOT, "%.1f", r);
     }
 
-    private final Api api;
+    private final BenchApi api;
     private final int maxInFlight;
 
-    OpenLoop(Api api, int maxInFlight) {
+    OpenLoop(BenchApi api, int maxInFlight) {
         this.api = api;
         this.maxInFlight = maxInFlight;
     }
@@ -140,13 +141,13 @@ final class OpenLoop {
             long index = i;
             requests.submit(() -> {
                 try {
-                    Api.Answer a = api.send(s.request().apply(index));
+                    BenchApi.Answer a = api.send(s.request().apply(index));
                     long done = System.nanoTime();
                     r.lastDone.accumulateAndGet(done, Math::max);
                     if (a.status() > 0 && s.check().test(a)) {
                         r.ok.incrementAndGet();
                         r.latency.recordValue(Math.max(1, (done - planned) / 1_000));
-                        a.response().headers().firstValue(Api.SQL_HEADER).ifPresent(v -> {
+                        a.response().headers().firstValue(BenchApi.SQL_HEADER).ifPresent(v -> {
                             r.sqlStatements.addAndGet(Long.parseLong(v.trim()));
                             r.sqlResponses.incrementAndGet();
                         });

@@ -1,5 +1,6 @@
 package dev.daehwa.bench.db;
 
+import dev.daehwa.bench.BenchApi;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -48,7 +49,7 @@ public final class RoomsLoad {
             }
             o.put(args[i].substring(2), args[i + 1]);
         }
-        Api api = new Api(base);
+        BenchApi api = new BenchApi(base);
         switch (mode) {
             case "setup" -> setup(api, o);
             case "measure" -> measure(api, o);
@@ -57,18 +58,18 @@ public final class RoomsLoad {
         }
     }
 
-    private static void setup(Api api, Map<String, String> o) throws Exception {
+    private static void setup(BenchApi api, Map<String, String> o) throws Exception {
         String reader = o.get("reader");
         api.register(reader);
         for (String other : o.get("others").split(",")) {
             api.register(other);
         }
-        Files.writeString(Path.of(o.get("token-out")), api.token(reader));
+        Files.writeString(Path.of(o.get("token-out")), api.token(reader, "bench"));
         System.out.println("setup: registered " + reader + " and " + o.get("others") + "; token written");
     }
 
     /** The reader's room ids and each room's latest seq (0 without messages), from one untimed room list. */
-    private static Map<Long, Long> roomsOf(Api api, String token) {
+    private static Map<Long, Long> roomsOf(BenchApi api, String token) {
         Map<Long, Long> rooms = new LinkedHashMap<>();
         for (JsonValue v : api.must(api.get("rooms", token, Duration.ofSeconds(60)), 200).array()) {
             JsonObject room = v.asJsonObject();
@@ -79,7 +80,7 @@ public final class RoomsLoad {
         return rooms;
     }
 
-    private static void measure(Api api, Map<String, String> o) throws Exception {
+    private static void measure(BenchApi api, Map<String, String> o) throws Exception {
         String token = Files.readString(Path.of(o.get("token-file"))).trim();
         int expectRooms = Integer.parseInt(o.getOrDefault("expect-rooms", "200"));
         double roomsRate = Double.parseDouble(o.getOrDefault("rooms-rate", "5"));
@@ -174,7 +175,7 @@ public final class RoomsLoad {
         return n;
     }
 
-    private static void count(Api api, Map<String, String> o) throws Exception {
+    private static void count(BenchApi api, Map<String, String> o) throws Exception {
         String token = Files.readString(Path.of(o.get("token-file"))).trim();
         int n = Integer.parseInt(o.getOrDefault("requests", "50"));
         if (n < 1 || n > 10_000) {
@@ -200,9 +201,9 @@ public final class RoomsLoad {
         }
     }
 
-    private static void record(Map<String, List<Integer>> counts, String op, Api.Answer a) {
-        String v = a.response().headers().firstValue(Api.SQL_HEADER)
-                .orElseThrow(() -> new IllegalStateException("no " + Api.SQL_HEADER + " header: start the server with "
+    private static void record(Map<String, List<Integer>> counts, String op, BenchApi.Answer a) {
+        String v = a.response().headers().firstValue(BenchApi.SQL_HEADER)
+                .orElseThrow(() -> new IllegalStateException("no " + BenchApi.SQL_HEADER + " header: start the server with "
                         + "DAEHWA_SQL_STATEMENT_HEADER=true"));
         counts.computeIfAbsent(op, k -> new ArrayList<>()).add(Integer.parseInt(v.trim()));
     }

@@ -1,5 +1,7 @@
 package dev.daehwa.bench.db;
 
+import dev.daehwa.bench.BenchApi;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -20,7 +22,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Setup: registers {@code users} accounts, logs each in and trades the session for a Bearer
  * token; user 0 opens {@code rooms} rooms with everybody in them. Each planned post picks a random
  * user and a random room. A warm-up step at {@code warmupRate} is not measured. Then one step per
- * rate, each {@code stepSeconds} long; after each step the CPU the server JVM and the PostgreSQL
+ * rate, each {@code stepSeconds} long, or shorter once it plans {@code stepRequests} requests, but at
+ * least {@code minStepSeconds} (a p99 over 1,000 requests at 200/s needs 5 s, not 10); after each
+ * step the CPU the server JVM and the PostgreSQL
  * backends of {@code pgDb} used is read from /proc. With {@code stopWhenFailing}, the steps stop
  * after the first step that is clearly past saturation (achieved below 80 % of the target, or p99
  * above 1 s), so time is not spent queueing.
@@ -36,6 +40,8 @@ public final class WriteLoad {
         int rooms = 16;
         List<Double> rates = new ArrayList<>(List.of(25.0, 50.0, 100.0));
         double stepSeconds = 10;
+        double minStepSeconds = 5;
+        long stepRequests = 0;
         double warmupSeconds = 10;
         double warmupRate = -1;
         long serverPid = -1;
@@ -62,6 +68,8 @@ public final class WriteLoad {
                     }
                 }
                 case "--step-seconds" -> stepSeconds = Double.parseDouble(v);
+                case "--min-step-seconds" -> minStepSeconds = Double.parseDouble(v);
+                case "--step-requests" -> stepRequests = Long.parseLong(v);
                 case "--warmup-seconds" -> warmupSeconds = Double.parseDouble(v);
                 case "--warmup-rate" -> warmupRate = Double.parseDouble(v);
                 case "--server-pid" -> serverPid = Long.parseLong(v);
@@ -83,7 +91,7 @@ public final class WriteLoad {
         if (warmupRate <= 0) {
             warmupRate = rates.get(0);
         }
-        Api api = new Api(base);
+        BenchApi api = new BenchApi(base);
         PrintStream log = System.out;
 
         // --- setup ---------------------------------------------------------------------------
@@ -95,11 +103,11 @@ public final class WriteLoad {
             String name = "w" + runId + "_" + i;
             api.register(name);
             names.add(name);
-            tokens.add(api.token(name));
+            tokens.add(api.token(name, "bench"));
         }
         List<Long> roomIds = new ArrayList<>();
         for (int k = 0; k < rooms; k++) {
-            roomIds.add(api.createRoom(tokens.get(0), "쓰기 벤치 방 " + k, names.subList(1, names.size())));
+            roomIds.add(api.createRoom(tokens.get(0), "쓰기 벤치 방 " + k, "bench", names.subList(1, names.size())));
         }
         log.printf(Locale.ROOT, "setup: %d users with Bearer tokens, %d rooms with everyone in them, %.1f s%n",
                 users, rooms, (System.nanoTime() - t0) / 1e9);
@@ -115,13 +123,14 @@ public final class WriteLoad {
         }
 
         for (double rate : rates) {
+            double seconds = stepSeconds(rate, stepSeconds, minStepSeconds, stepRequests);
             double serverBefore = ProcCpu.process(serverPid);
             double pgBefore = ProcCpu.backendSeconds(pgDb);
-            OpenLoop.Result r = loop.run(List.of(postStream(api, rate, tokens, roomIds, timeout)), stepSeconds).get(0);
+            OpenLoop.Result r = loop.run(List.of(postStream(api, rate, tokens, roomIds, timeout)), seconds).get(0);
             double serverCpu = serverPid > 0 ? ProcCpu.process(serverPid) - serverBefore : -1;
             double pgCpu = pgDb != null ? ProcCpu.backendSeconds(pgDb) - pgBefore : -1;
             created += r.ok.get();
-            String line = r.line(side, stepSeconds, serverCpu, pgCpu);
+            String line = r.line(side, seconds, serverCpu, pgCpu);
             log.println(line);
             r.errorSamples.forEach(s -> log.println("  error sample: " + s));
             append(out, line);
@@ -137,10 +146,19 @@ public final class WriteLoad {
         append(out, "created=" + created);
     }
 
-    static OpenLoop.Stream postStream(Api api, double rate, List<String> tokens, List<Long> rooms, Duration timeout) {
+    /**
+     * A step's length: {@code max} seconds, or the whole seconds it takes to plan {@code requests}
+     * requests if that is less (0: no such limit), but at least {@code min} seconds.
+     * bench/scenarios/write.sh gives the pgbench steps the same lengths.
+     */
+    static double stepSeconds(double rate, double max, double min, long requests) {
+        return requests <= 0 ? max : Math.min(max, Math.max(min, Math.ceil(requests / rate)));
+    }
+
+    static OpenLoop.Stream postStream(BenchApi api, double rate, List<String> tokens, List<Long> rooms, Duration timeout) {
         return new OpenLoop.Stream("post", rate, i -> {
             ThreadLocalRandom rnd = ThreadLocalRandom.current();
-            return api.post(tokens.get(rnd.nextInt(tokens.size())), rooms.get(rnd.nextInt(rooms.size())), timeout);
+            return api.postMessage(tokens.get(rnd.nextInt(tokens.size())), rooms.get(rnd.nextInt(rooms.size())), timeout);
         }, a -> a.status() == 201);
     }
 

@@ -1,5 +1,6 @@
 package dev.daehwa.bench.fanout;
 
+import dev.daehwa.bench.BenchApi;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -35,15 +36,16 @@ import java.util.concurrent.locks.LockSupport;
  * </pre>
  *
  * <p><b>fanout</b>: {@code --clients} accounts, one socket each, in rooms of {@code --room-size}.
- * Then, for each rate of {@code --rates} (messages/s, rising), an open loop: one scheduler thread
- * issues POSTs at the planned times (message i at start + i / rate) whatever the answers, each
- * from a random member of the next room in turn. The latency of a message runs from its planned
+ * Then, for each rate of {@code --rates} (messages/s, rising), an open loop of {@code --step-seconds}
+ * (or less once it plans {@code --step-messages}, but at least {@code --min-step-seconds}): one
+ * scheduler thread issues POSTs at the planned times (message i at start + i / rate) whatever the
+ * answers, each from a random member of the next room in turn. The latency of a message runs from its planned
  * time (not from when it was actually sent, which would hide a backlog: coordinated omission) to
  * the arrival of its message.created at each member's socket (per delivery) and at the last
  * member's (per message). A message whose post fails, or that some member has not received when
  * the step's drain ends, is recorded at the drain's end: a lower bound, counted and reported.
- * Steps stop rising once p99 exceeds {@code --stop-p99-ms} or more than 1 % of a step's messages
- * fail. The server's CPU (from /proc, {@code --server-pid}) is read before and after each step.
+ * Steps stop rising once p99 exceeds {@code --stop-p99-ms}, or more than 1 % of a step's messages
+ * fail, or p99 exceeded {@code --goal-p99-ms} in {@code --stop-after-misses} steps in a row. The server's CPU (from /proc, {@code --server-pid}) is read before and after each step.
  *
  * <p><b>idle</b>: {@code --users} accounts in rooms of {@code --room-size}, then, when the script
  * says so (file {@code connect} in the signal directory), {@code --connections} sockets spread
@@ -78,8 +80,9 @@ public final class FanoutLoad {
         System.err.println("""
                 usage: FanoutLoad fanout|idle|report-fanout|report-idle --option value ...
                   fanout: --peer daehwa|socketio --base URL --out FILE [--clients 2000] [--room-size 10]
-                          [--rates 50,100,200,400,800,1600] [--step-seconds 10] [--drain-seconds 5]
-                          [--warmup-seconds 5] [--warmup-rate 20] [--stop-p99-ms 1000] [--goal-p99-ms 200]
+                          [--rates 50,100,200,400,800,1600] [--step-seconds 10] [--step-messages 0]
+                          [--min-step-seconds 5] [--drain-seconds 5]
+                          [--warmup-seconds 5] [--warmup-rate 20] [--stop-p99-ms 1000] [--goal-p99-ms 200] [--stop-after-misses 2]
                           [--server-pid PID] [--setup-concurrency 8] [--connect-concurrency 32]
                           [--max-inflight 3000] [--post-connections 256] [--socket-clients 2] [--setup-budget 150]
                   idle:   --peer --base --out --signals DIR [--users 200] [--connections 10000] [--room-size 10]
@@ -115,7 +118,7 @@ public final class FanoutLoad {
     static URI base(Map<String, String> opt) throws IOException {
         String b = required(opt, "base");
         URI base = URI.create(b.endsWith("/") ? b : b + "/");
-        Peer.requireLoopback(base);
+        BenchApi.requireLoopback(base);
         return base;
     }
 
@@ -279,6 +282,8 @@ public final class FanoutLoad {
             postConnections = intOpt(opt, "post-connections", 256);
             results.put("post_connections", Integer.toString(postConnections));
             int stepSeconds = intOpt(opt, "step-seconds", 10);
+            int stepMessages = intOpt(opt, "step-messages", 0);
+            int minStepSeconds = intOpt(opt, "min-step-seconds", 5);
             int drainSeconds = intOpt(opt, "drain-seconds", 5);
             double stopP99 = intOpt(opt, "stop-p99-ms", 1000);
             double goal = intOpt(opt, "goal-p99-ms", 200);
@@ -296,17 +301,31 @@ public final class FanoutLoad {
             System.out.println("| offered msg/s | planned | delivered msg/s | deliveries/s | p50 ms | p99 ms | max ms "
                     + "| delivery p99 ms | post p99 ms | failures | server CPU s | CPU s / 1000 msgs | client cores | max lag ms |");
             System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            // Two steps in a row above the goal decide the outcome (the highest rate that met it
+            // lies below them): higher rates are not run. So does one far past saturation.
+            int stopAfterMisses = intOpt(opt, "stop-after-misses", 2);
             String stopped = "";
             int index = 0;
+            int missesInARow = 0;
             for (String r : opt.getOrDefault("rates", "50,100,200,400,800,1600").split(",")) {
                 double rate = Double.parseDouble(r.trim());
-                Step s = step(index++, rate, stepSeconds, drainSeconds, true);
+                // A step lasts --step-seconds, or less once it holds --step-messages messages, but
+                // at least --min-step-seconds: a p99 over >= 1,000 messages, 10,000 deliveries.
+                int seconds = stepMessages <= 0 ? stepSeconds
+                        : (int) Math.min(stepSeconds, Math.max(minStepSeconds, Math.ceil(stepMessages / rate)));
+                Step s = step(index++, rate, seconds, drainSeconds, true);
                 steps.add(s);
                 printStep(s);
                 double p99 = ms(s.message.getValueAtPercentile(99));
+                missesInARow = p99 > goal ? missesInARow + 1 : 0;
                 if (p99 > stopP99 || s.failures() > s.planned / 100) {
                     stopped = String.format(Locale.ROOT, "stopped rising after %.0f msg/s: p99 %.0f ms, %d of %d messages failed",
                             rate, p99, s.failures(), s.planned);
+                    break;
+                }
+                if (stopAfterMisses > 0 && missesInARow >= stopAfterMisses) {
+                    stopped = String.format(Locale.ROOT, "stopped rising after %.0f msg/s: p99 above %.0f ms in %d steps in a row",
+                            rate, goal, missesInARow);
                     break;
                 }
             }
