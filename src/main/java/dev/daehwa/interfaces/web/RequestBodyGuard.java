@@ -33,7 +33,7 @@ public class RequestBodyGuard extends HttpFilter {
 
     /**
      * Looked up once: {@code Json.createParser} looks the provider up on every call, a service
-     * lookup through every jar of the WAR that cost more than the parse.
+     * lookup through every jar of the WAR and of Payara's modules that cost more than the parse.
      */
     private static final JsonProvider JSON = JsonProvider.provider();
 
