@@ -305,6 +305,8 @@ say ""
 say "load avg at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 MINUTES=$(awk -v s=$((SECONDS - RUN_START)) 'BEGIN { printf "%.1f", s / 60 }')
 say "whole run: $((SECONDS - RUN_START)) s ($MINUTES min)"
+# the section was written before the run's length was known; both copies get it now
+sed -i "s/@RUN_MINUTES@/$MINUTES/" "$OUT"
 if [[ "$DOC" != - && -f "$DOC" ]]; then
     sed -i "s/@RUN_MINUTES@/$MINUTES/" "$DOC"
 fi

@@ -13,7 +13,7 @@
 # Writes $RESULTS/idle.md (RESULTS: bench/results unless bench/run sets it; OUT=FILE elsewhere, OUT=- to stdout only).
 #
 # Knobs (environment): K (10000 sockets), IDLE_USERS (200 accounts; K/IDLE_USERS sockets each),
-# ROOM_SIZE (10), SETTLE_SECONDS (10), IDLE_WINDOW (30), SOURCES (source addresses 127.0.0.1..N
+# ROOM_SIZE (10), SETTLE_SECONDS (5), IDLE_WINDOW (30), SOURCES (source addresses 127.0.0.1..N
 # for the client's sockets; default: enough for the ephemeral port range), PEERS ("daehwa socketio"),
 # DAEHWA_PORT (18320), SOCKETIO_PORT (18321), SERVER_CPUS / CLIENT_CPUS (lib.sh), OUT, KEEP=1,
 # DAEHWA_WAR / PAYARA_MICRO_JAR (lib.sh). Daehwa runs with DAEHWA_PASSWORD_ITERATIONS=1024.
@@ -30,7 +30,7 @@ if [[ "$SMOKE" == 1 ]]; then
 else
     K=${K:-10000}
     IDLE_USERS=${IDLE_USERS:-200}
-    SETTLE_SECONDS=${SETTLE_SECONDS:-10}
+    SETTLE_SECONDS=${SETTLE_SECONDS:-5} # 10 s before; 5 s keeps bench/run all within its 15 minutes
     IDLE_WINDOW=${IDLE_WINDOW:-30}
 fi
 ROOM_SIZE=${ROOM_SIZE:-10}

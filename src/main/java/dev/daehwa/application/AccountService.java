@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** Creating accounts and looking people up. */
@@ -45,6 +47,11 @@ public class AccountService {
 
     public Optional<User> find(long userId) {
         return users.find(userId);
+    }
+
+    /** The users with these ids, in one query; ids with no user are left out. */
+    public List<User> findAll(Collection<Long> userIds) {
+        return users.findAll(userIds);
     }
 
     public User get(long userId) {

@@ -14,6 +14,9 @@ public interface UserRepository {
         return find(id).orElseThrow(() -> new NotFoundException("No such user."));
     }
 
+    /** The users with these ids, in one query, in no particular order. */
+    List<User> findAll(Collection<Long> ids);
+
     Optional<User> findByUsername(String username);
 
     List<User> findByUsernames(Collection<String> usernames);

@@ -24,6 +24,16 @@ public class JpaUserRepository implements UserRepository {
     }
 
     @Override
+    public List<User> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT u FROM User u WHERE u.id IN :ids", User.class)
+                .setParameter("ids", ids)
+                .getResultList();
+    }
+
+    @Override
     public Optional<User> findByUsername(String username) {
         return em.createQuery("SELECT u FROM User u WHERE u.usernameKey = :key", User.class)
                 .setParameter("key", User.keyOf(username))

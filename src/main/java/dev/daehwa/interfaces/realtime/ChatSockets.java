@@ -4,6 +4,7 @@ import dev.daehwa.application.AccountService;
 import dev.daehwa.application.LiveQueries;
 import dev.daehwa.application.cluster.OtherNodesMissed;
 import dev.daehwa.domain.user.User;
+import dev.daehwa.infrastructure.persistence.SqlStatementCounter;
 import dev.daehwa.interfaces.rest.json.UserJson;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -17,10 +18,15 @@ import jakarta.websocket.Session;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -32,7 +38,10 @@ public class ChatSockets {
 
     /** How long live events wait after hello for the client's resume before flowing anyway. */
     static final long RESUME_GRACE_MILLIS = 2_000;
+    /** How often graces are checked: a grace ends up to this much late. */
+    private static final long GRACE_SWEEP_MILLIS = 100;
     private static final String CONNECTION = Connection.class.getName();
+    private static final Logger LOG = Logger.getLogger(ChatSockets.class.getName());
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
@@ -70,16 +79,32 @@ public class ChatSockets {
     @ConfigProperty(name = "DAEHWA_WS_DEAD_SECONDS", defaultValue = "60")
     private long deadAfterSeconds;
 
+    /** Tests only: hello says how many SQL statements opening the socket took (no N+1 per room-mate). */
+    @Inject
+    @ConfigProperty(name = "DAEHWA_SQL_STATEMENT_HEADER", defaultValue = "false")
+    private boolean sqlDiagnostics;
+
+    /**
+     * Sockets in their resume grace, in the order they opened. One sweep serves them all: a task
+     * scheduled per socket cost each socket a capture of the container's context, which is most
+     * of what opening a socket cost after the queries.
+     */
+    private final Queue<AwaitingResume> awaitingResume = new ConcurrentLinkedQueue<>();
+
     private ScheduledFuture<?> heartbeat;
+    private ScheduledFuture<?> resumeGraces;
 
     @PostConstruct
-    void startHeartbeat() {
+    void startTimers() {
         heartbeat = scheduler.scheduleAtFixedRate(this::beat, pingEverySeconds, pingEverySeconds, TimeUnit.SECONDS);
+        resumeGraces = scheduler.scheduleWithFixedDelay(this::endResumeGraces,
+                GRACE_SWEEP_MILLIS, GRACE_SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
-    void stopHeartbeat() {
+    void stopTimers() {
         heartbeat.cancel(false);
+        resumeGraces.cancel(false);
     }
 
     /** Pings every socket; one that has not answered for {@code DAEHWA_WS_DEAD_SECONDS} is dead and is closed. */
@@ -95,6 +120,9 @@ public class ChatSockets {
     }
 
     void opened(Session session) {
+        if (sqlDiagnostics) {
+            SqlStatementCounter.reset();
+        }
         Principal principal = session.getUserPrincipal();
         Optional<User> user = principal == null ? Optional.empty() : accounts.find(Long.parseLong(principal.getName()));
         Outbox outbox = new Outbox(session, queueLimit);
@@ -108,13 +136,37 @@ public class ChatSockets {
         session.getUserProperties().put(CONNECTION, connection);
         outbox.whenClosed(() -> forget(connection));
         presence.connected(connection);
-        connection.reply(frames.hello(user.get(), Instant.now(clock)));
-        for (long mate : queries.roomMatesOf(me.id())) {
-            if (presence.isOnline(mate)) {
-                accounts.find(mate).ifPresent(u -> connection.reply(frames.presence(UserJson.of(u), true)));
+        // One query for every online room-mate: a reconnect storm after a restart opens thousands
+        // of sockets at once, and a lookup per mate made each of them cost a query per mate.
+        List<User> onlineMates = accounts.findAll(
+                queries.roomMatesOf(me.id()).stream().filter(presence::isOnline).toList());
+        Instant now = Instant.now(clock);
+        connection.reply(sqlDiagnostics
+                ? frames.hello(user.get(), now, SqlStatementCounter.current())
+                : frames.hello(user.get(), now));
+        for (User mate : onlineMates) {
+            connection.reply(frames.presence(UserJson.of(mate), true));
+        }
+        awaitingResume.add(new AwaitingResume(connection, System.nanoTime()));
+    }
+
+    /** Lets every socket whose resume grace is over go live, oldest first. */
+    private void endResumeGraces() {
+        long now = System.nanoTime();
+        for (AwaitingResume next = awaitingResume.peek();
+             next != null && now - next.openedNanos() >= TimeUnit.MILLISECONDS.toNanos(RESUME_GRACE_MILLIS);
+             next = awaitingResume.peek()) {
+            awaitingResume.poll();
+            try {
+                next.connection().goLiveUnlessResuming();
+            } catch (RuntimeException e) {
+                // a periodic task that throws is never run again: one bad socket must not stop the sweep
+                LOG.log(Level.WARNING, "A socket could not go live after its resume grace", e);
             }
         }
-        scheduler.schedule(connection::goLiveUnlessResuming, RESUME_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private record AwaitingResume(Connection connection, long openedNanos) {
     }
 
     void received(Session session, String text) {

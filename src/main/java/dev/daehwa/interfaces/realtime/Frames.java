@@ -33,8 +33,16 @@ public class Frames {
     private Representations json;
 
     Frame hello(User user, Instant now) {
-        return Frame.of(typed("hello").add("user", tree(UserJson.of(user))).add("serverTime", now.toString())
-                .build().toString());
+        return Frame.of(helloFields(user, now).build().toString());
+    }
+
+    /** Hello with the SQL statements opening the socket took; only with DAEHWA_SQL_STATEMENT_HEADER (tests). */
+    Frame hello(User user, Instant now, int sqlStatements) {
+        return Frame.of(helloFields(user, now).add("sqlStatements", sqlStatements).build().toString());
+    }
+
+    private JsonObjectBuilder helloFields(User user, Instant now) {
+        return typed("hello").add("user", tree(UserJson.of(user))).add("serverTime", now.toString());
     }
 
     Frame messageCreated(Message message) {

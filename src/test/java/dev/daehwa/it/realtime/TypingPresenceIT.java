@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import dev.daehwa.it.support.App;
 import dev.daehwa.it.support.ChatUser;
@@ -149,6 +151,37 @@ class TypingPresenceIT {
             assertEquals(List.of(alice.username() + " online"), snapshot,
                     "right after hello (before resumed): one online frame per online user sharing a room (alice),"
                             + " none for an offline room-mate (dave) or an online stranger (carol); frames: " + bobWs.types());
+        }
+    }
+
+    @Test
+    void openingASocketTakesTheSameSqlStatementsWithTwoOrSixOnlineRoomMates(App app) {
+        JsonObject few = helloWithOnlineRoomMates(app, 2);
+        JsonObject many = helloWithOnlineRoomMates(app, 6);
+        assertTrue(few.getInt("sqlStatements") >= 2,
+                "the counter saw the user and the room-mates read; hello: " + few);
+        assertEquals(few.getInt("sqlStatements"), many.getInt("sqlStatements"),
+                "opening a socket reads every online room-mate at once, not one query per mate");
+    }
+
+    /** Hello of a user arriving while MATES room-mates are online, after their presence frames came. */
+    private static JsonObject helloWithOnlineRoomMates(App app, int mates) {
+        ChatUser arriving = app.newUser("arriving");
+        List<ChatUser> online = IntStream.range(0, mates).mapToObj(i -> app.newUser("mate" + i)).toList();
+        arriving.createRoomId(online.toArray(ChatUser[]::new));
+        List<WsClient> mateSockets = new ArrayList<>();
+        try {
+            for (ChatUser mate : online) {
+                mateSockets.add(WsClient.live(app, mate));
+            }
+            try (WsClient ws = WsClient.open(app, arriving)) {
+                JsonObject hello = ws.hello();
+                ws.awaitFrames("presence", frame -> !byUser(arriving).test(frame), mates, WsClient.WAIT,
+                        "one presence frame per online room-mate");
+                return hello;
+            }
+        } finally {
+            mateSockets.forEach(WsClient::close);
         }
     }
 
