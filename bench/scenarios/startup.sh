@@ -1,24 +1,29 @@
 #!/usr/bin/env bash
-# Scenario 5, startup and footprint: launch → first 200 on /health, RSS after startup, and RSS
-# after ~30 s of the write scenario's load (open-loop POST /api/messages), for Daehwa on
-# PostgreSQL; against an empty WAR (bench/peers/empty-war: one servlet answering 200 on /health)
-# on the same Payara Micro with the same JVM flags. Each RUNS (2) times, alternating, medians.
+# Scenario 5, startup and footprint: launch → first 200 on /health and RSS after startup, for
+# Daehwa on PostgreSQL against an empty WAR (bench/peers/empty-war: one servlet answering 200 on
+# /health) on the same Payara Micro with the same JVM flags; and RSS after load. Each RUNS (2)
+# times, alternating, medians.
 #
-#   bench/scenarios/startup.sh              # full: 2 runs each, about 3 minutes
-#   SMOKE=1 bench/scenarios/startup.sh      # 1 run each, 5 s of load, about 1 minute
+#   bench/scenarios/startup.sh              # full: 2 runs each, about 2 minutes
+#   SMOKE=1 bench/scenarios/startup.sh      # 1 run each
 #
-# Every Daehwa run gets a fresh database (so Flyway migrates the schema each time: what a first
-# boot costs) and a fresh DAEHWA_DATA_DIR; DAEHWA_PASSWORD_ITERATIONS=1024 so the load's setup
-# logins are fast. Search is on (the default), as in production.
+# Both boot on STARTUP_CPUS (every core: the machine, as the other scenarios boot), sized by
+# boot_java_opts as the measured servers of the other scenarios are, and nothing else runs
+# meanwhile. Every Daehwa run gets a fresh database (so Flyway migrates the schema each time: what
+# a first boot costs) and a fresh DAEHWA_DATA_DIR. Search is on (the default), as in production.
+#
+# RSS after load: for Daehwa, the write scenario's server at the end of its ramp ("after scenario
+# 3", as the issue puts it), read from $RESULTS/write-steps.txt when that run measured the same
+# WAR; otherwise this script runs the write scenario's generator itself for LOAD_SECONDS. For the
+# empty WAR, GET /health at LOAD_RATE for EMPTY_LOAD_SECONDS.
 #
 # Writes bench/results/startup.md; raw lines in bench/results/startup-steps.txt.
 #
-# Environment (all optional): RUNS (2; SMOKE 1), LOAD_RATE (50 posts/s), LOAD_SECONDS (20; SMOKE
-# 5), EMPTY_LOAD_SECONDS (5; SMOKE 2: GET /health at LOAD_RATE on the empty WAR), SETTLE_SECONDS
-# (3: idle time between the first 200 and the "after startup" RSS), PORT (18150), PG_DB
-# (daehwa_startup_bench), goals STARTUP_GOAL_MS (12000), RSS_GOAL_MB (450), OVERHEAD_GOAL_PCT (20),
-# OUT (bench/results/startup.md), plus lib.sh's JAVA_HOME, DAEHWA_WAR, PAYARA_MICRO_JAR,
-# SERVER_CPUS, CLIENT_CPUS, SERVER_JAVA_OPTS (-Xmx1g, for both).
+# Environment (all optional): RUNS (2; SMOKE 1), LOAD_RATE (50/s), LOAD_SECONDS (20; SMOKE 5),
+# EMPTY_LOAD_SECONDS (5; SMOKE 2), SETTLE_SECONDS (3: idle time between the first 200 and the
+# "after startup" RSS), PORT (18150), PG_DB (daehwa_startup_bench), goals STARTUP_GOAL_MS (12000),
+# RSS_GOAL_MB (450), OVERHEAD_GOAL_PCT (20), OUT (bench/results/startup.md), plus lib.sh's
+# JAVA_HOME, DAEHWA_WAR, PAYARA_MICRO_JAR, STARTUP_CPUS, SERVER_CPUS, CLIENT_CPUS, SERVER_JAVA_OPTS.
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 source "$(dirname "$0")/write-report.sh"
@@ -29,8 +34,8 @@ if [[ "$SMOKE" == 1 ]]; then
     LOAD_SECONDS=${LOAD_SECONDS:-5}
     EMPTY_LOAD_SECONDS=${EMPTY_LOAD_SECONDS:-2}
 else
-    # two runs, not three, and 20 s of load, not 30: the whole of bench/run must fit in 15 minutes,
-    # and the runs so far differed by less than the gap to the goals
+    # two runs, not three: the whole of bench/run must fit in 15 minutes, and the runs so far
+    # differed by far less than the gap to the goals
     RUNS=${RUNS:-2}
     LOAD_SECONDS=${LOAD_SECONDS:-20}
     EMPTY_LOAD_SECONDS=${EMPTY_LOAD_SECONDS:-5}
@@ -60,31 +65,48 @@ PAYARA_VERSION="(payara-micro.jar sha256 $(sha256sum "$WORK/payara-micro.jar" | 
 BASE="http://127.0.0.1:$PORT/"
 mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
+# Daehwa's RSS at the end of the write scenario, when it measured these bytes within the last hour
+WRITE_STEPS="${RESULTS:-$BENCH_DIR/results}/write-steps.txt"
+WRITE_RSS=""
+if [[ -n "$(find "$WRITE_STEPS" -mmin -60 2>/dev/null)" ]]; then
+    WRITE_RSS=$(awk -v sha="$WAR_SHA" '$1 == "rss" { delete v; for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+        if (v["war_sha"] == sha) r = v["rss_end_kib"] } END { print r }' "$WRITE_STEPS")
+fi
+if [[ -n "$WRITE_RSS" ]]; then
+    log "Daehwa's RSS after load: ${WRITE_RSS} KiB at the end of the write scenario (same WAR, $WRITE_STEPS)"
+fi
+
 for run in $(seq 1 "$RUNS"); do
     # --- Daehwa ---
     log "run $run/$RUNS: Daehwa (fresh database $PG_DB, DAEHWA_PASSWORD_ITERATIONS=1024)"
     fresh_database "$PG_DB"
-    start_payara "$WORK" daehwa.war "$PORT" "$WORK/data-daehwa-$run" "$WORK/daehwa-$run.log" /health \
+    boot_payara "$WORK" daehwa.war "$PORT" "$WORK/data-daehwa-$run" "$WORK/daehwa-$run.log" /health \
         DAEHWA_DB_URL="jdbc:postgresql://127.0.0.1:5432/$PG_DB" DAEHWA_DB_USER=postgres DAEHWA_PASSWORD_ITERATIONS=1024
     startup=$SERVER_STARTUP_MS
     cpu_start=$(cpu_ticks "$SERVER_PID")
     sleep "$SETTLE_SECONDS"
     rss_start=$(rss_kib "$SERVER_PID")
-    pinned "$CLIENT_CPUS" timeout 300 "$JAVA" -cp "$BENCH_CLASSPATH" dev.daehwa.bench.db.WriteLoad "$BASE" \
-        --users 4 --rooms 8 --rates "$LOAD_RATE" --step-seconds "$LOAD_SECONDS" --warmup-seconds 0 \
-        --server-pid "$SERVER_PID" --pg-db "$PG_DB" --side "daehwa-run$run" --out "$STEPS" >"$WORK/load-$run.txt"
-    grep '^step ' "$WORK/load-$run.txt" >&2 || true
-    rss_load=$(rss_kib "$SERVER_PID")
+    if [[ -n "$WRITE_RSS" ]]; then
+        rss_load=$WRITE_RSS
+    else
+        pin_server "$SERVER_PID"
+        pinned "$CLIENT_CPUS" timeout 300 "$JAVA" -cp "$BENCH_CLASSPATH" dev.daehwa.bench.db.WriteLoad "$BASE" \
+            --users 4 --rooms 8 --rates "$LOAD_RATE" --step-seconds "$LOAD_SECONDS" --warmup-seconds 0 \
+            --server-pid "$SERVER_PID" --pg-db "$PG_DB" --side "daehwa-run$run" --out "$STEPS" >"$WORK/load-$run.txt"
+        grep '^step ' "$WORK/load-$run.txt" >&2 || true
+        rss_load=$(rss_kib "$SERVER_PID")
+    fi
     echo "run side=daehwa run=$run startup_ms=$startup rss_start_kib=$rss_start rss_load_kib=$rss_load cpu_startup_s=$(cpu_seconds "$cpu_start")" >>"$STEPS"
     stop_server
 
     # --- empty WAR ---
     log "run $run/$RUNS: empty WAR"
-    start_payara "$WORK" empty.war "$PORT" "$WORK/data-empty-$run" "$WORK/empty-$run.log" /health
+    boot_payara "$WORK" empty.war "$PORT" "$WORK/data-empty-$run" "$WORK/empty-$run.log" /health
     startup=$SERVER_STARTUP_MS
     cpu_start=$(cpu_ticks "$SERVER_PID")
     sleep "$SETTLE_SECONDS"
     rss_start=$(rss_kib "$SERVER_PID")
+    pin_server "$SERVER_PID"
     pinned "$CLIENT_CPUS" timeout 120 "$JAVA" -cp "$BENCH_CLASSPATH" dev.daehwa.bench.db.GetLoad "$BASE" \
         --path /health --rate "$LOAD_RATE" --seconds "$EMPTY_LOAD_SECONDS" --side "empty-run$run" --out "$STEPS" >&2
     rss_load=$(rss_kib "$SERVER_PID")
@@ -109,9 +131,13 @@ mkdir -p "$(dirname "$OUT")"
     echo
     echo "$MACHINE"
     echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ), whole run ${MINUTES} min; daehwa.war sha256 $WAR_SHA"
-    echo "- both: Payara Micro $PAYARA_VERSION, \`java ${SERVER_JAVA_OPTS:--Xmx1g} -jar payara-micro.jar --deploy … --contextroot / --nocluster\`, pinned to core(s) $SERVER_CPUS; startup = launch → first 200 on /health (polled every 0.2 s); RSS = VmRSS, \"after startup\" $SETTLE_SECONDS s after the first 200"
-    echo "- Daehwa: PostgreSQL, a fresh database every run (Flyway migrates: a first boot), fresh data directory, search on (default), DAEHWA_PASSWORD_ITERATIONS=1024 (the load's setup logins). Load: the write scenario's open-loop generator, 4 users × 8 rooms, POST /api/messages at $LOAD_RATE/s for $LOAD_SECONDS s"
-    echo "- empty WAR (bench/peers/empty-war): one servlet on /health; load: GET /health at $LOAD_RATE/s for $EMPTY_LOAD_SECONDS s"
+    echo "- both: Payara Micro $PAYARA_VERSION, \`java $(boot_java_opts) -jar payara-micro.jar --deploy … --contextroot / --nocluster\`, booted on core(s) $STARTUP_CPUS (the whole machine; nothing else runs); startup = launch → first 200 on /health (polled every 0.2 s); RSS = VmRSS, \"after startup\" $SETTLE_SECONDS s after the first 200. Until session 7 both were pinned to one core from the start, which about doubles both boots"
+    if [[ -n "$WRITE_RSS" ]]; then
+        echo "- Daehwa: PostgreSQL, a fresh database every run (Flyway migrates: a first boot), fresh data directory, search on (default). RSS after load: the write scenario's server (same WAR, this run) at the end of its ramp to saturation of POST /api/messages"
+    else
+        echo "- Daehwa: PostgreSQL, a fresh database every run (Flyway migrates: a first boot), fresh data directory, search on (default), DAEHWA_PASSWORD_ITERATIONS=1024 (the load's setup logins). Load (no write scenario result for this WAR): the write scenario's open-loop generator, 4 users × 8 rooms, POST /api/messages at $LOAD_RATE/s for $LOAD_SECONDS s, pinned to core(s) $SERVER_CPUS"
+    fi
+    echo "- empty WAR (bench/peers/empty-war): one servlet on /health; load: GET /health at $LOAD_RATE/s for $EMPTY_LOAD_SECONDS s, pinned to core(s) $SERVER_CPUS"
     echo "- $RUNS run(s) each, Daehwa and the empty WAR alternating; medians"
     echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo

@@ -57,6 +57,18 @@ public class LiveQueries {
         return messages.findVisible(messageId);
     }
 
+    /** A just-posted message and who is in its room now. */
+    public record Posted(Optional<Message> message, List<Long> memberIds) {
+    }
+
+    /**
+     * The message and the room's members in one transaction: every post is followed by this, and
+     * a transaction of its own for each half cost every post one more begin and commit.
+     */
+    public Posted posted(long messageId, long roomId) {
+        return new Posted(messages.findVisible(messageId), rooms.memberIds(roomId));
+    }
+
     /** The room as this member sees it, or empty if they are no longer in it. */
     public Optional<RoomView> roomAsSeenBy(long userId, long roomId) {
         try {

@@ -4,7 +4,6 @@ import dev.daehwa.application.LiveQueries;
 import dev.daehwa.application.AccountService;
 import dev.daehwa.application.events.ChatEvent;
 import dev.daehwa.application.events.ChatEventElsewhere;
-import dev.daehwa.domain.message.Message;
 import dev.daehwa.interfaces.rest.json.UserJson;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -14,7 +13,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -88,14 +86,13 @@ public class LiveEvents {
     private void publish(ChatEvent event) {
         switch (event) {
             case ChatEvent.MessagePosted posted -> {
-                Optional<Message> message = queries.message(posted.messageId());
-                List<Long> members = queries.memberIds(posted.roomId());
+                LiveQueries.Posted now = queries.posted(posted.messageId(), posted.roomId());
                 sequencer.arrived(posted.roomId(), posted.seq(),
-                        () -> message.ifPresent(m -> fanout.deliver(members, frames.messageCreated(m))),
+                        () -> now.message().ifPresent(m -> fanout.deliver(now.memberIds(), frames.messageCreated(m))),
                         (after, before) -> {
-                            List<Long> now = queries.memberIds(posted.roomId());
+                            List<Long> members = queries.memberIds(posted.roomId());
                             return queries.messagesBetween(posted.roomId(), after, before).stream()
-                                    .map(m -> (Runnable) () -> fanout.deliver(now, frames.messageCreated(m)))
+                                    .map(m -> (Runnable) () -> fanout.deliver(members, frames.messageCreated(m)))
                                     .toList();
                         });
             }
