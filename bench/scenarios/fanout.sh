@@ -14,7 +14,7 @@
 # Knobs (environment): SIZE (2000 sockets), ROOM_SIZE (10), RATES ("50,100,200,400,800,1600" msg/s,
 # rising), STEP_SECONDS (10), STEP_MESSAGES (1000: a step ends earlier once it holds that many
 # messages, but lasts at least MIN_STEP_SECONDS, 5: 10 s up to 100 msg/s, 5 s from 200 on; 0 =
-# every step STEP_SECONDS long), DRAIN_SECONDS (5), WARMUP_SECONDS (15), WARMUP_RATE (50),
+# every step STEP_SECONDS long), DRAIN_SECONDS (5), WARMUP_SECONDS (12), WARMUP_RATE (50),
 # STOP_P99_MS (1000: no higher rate after a step above it), GOAL_P99_MS (200), STOP_AFTER_MISSES
 # (2: no higher rate after that many steps in a row above GOAL_P99_MS; 0 = off), POST_CONNECTIONS
 # (256: the senders' HTTP connections), PEERS
@@ -38,10 +38,10 @@ else
     RATES=${RATES:-50,100,200,400,800,1600}
     STEP_SECONDS=${STEP_SECONDS:-10}
     DRAIN_SECONDS=${DRAIN_SECONDS:-5}
-    # 15 s at 50 msg/s, not 5 s at 20: after 100 warm-up messages JFR still showed the JIT's C2
+    # 12 s at 50 msg/s, not 5 s at 20: after 100 warm-up messages JFR still showed the JIT's C2
     # threads busy through the first step, so the ramp measured a server warming up rather than
     # one that has run for a while; both peers get the same warm-up
-    WARMUP_SECONDS=${WARMUP_SECONDS:-15}
+    WARMUP_SECONDS=${WARMUP_SECONDS:-12}
 fi
 ROOM_SIZE=${ROOM_SIZE:-10}
 STEP_MESSAGES=${STEP_MESSAGES:-1000}

@@ -20,7 +20,7 @@
 # Writes bench/results/startup.md; raw lines in bench/results/startup-steps.txt.
 #
 # Environment (all optional): RUNS (2; SMOKE 1), LOAD_RATE (50/s), LOAD_SECONDS (20; SMOKE 5),
-# EMPTY_LOAD_SECONDS (3; SMOKE 2), SETTLE_SECONDS (3: idle time between the first 200 and the
+# EMPTY_LOAD_SECONDS (3; SMOKE 2), SETTLE_SECONDS (2: idle time between the first 200 and the
 # "after startup" RSS), PORT (18150), PG_DB (daehwa_startup_bench), goals STARTUP_GOAL_MS (12000),
 # RSS_GOAL_MB (450), OVERHEAD_GOAL_PCT (20), OUT (bench/results/startup.md), plus lib.sh's
 # JAVA_HOME, DAEHWA_WAR, PAYARA_MICRO_JAR, STARTUP_CPUS, SERVER_CPUS, CLIENT_CPUS, SERVER_JAVA_OPTS.
@@ -41,7 +41,7 @@ else
     EMPTY_LOAD_SECONDS=${EMPTY_LOAD_SECONDS:-3}
 fi
 LOAD_RATE=${LOAD_RATE:-50}
-SETTLE_SECONDS=${SETTLE_SECONDS:-3}
+SETTLE_SECONDS=${SETTLE_SECONDS:-2}
 PORT=${PORT:-18150}
 PG_DB=${PG_DB:-daehwa_startup_bench}
 STARTUP_GOAL_MS=${STARTUP_GOAL_MS:-12000}
