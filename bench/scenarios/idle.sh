@@ -30,7 +30,7 @@ if [[ "$SMOKE" == 1 ]]; then
 else
     K=${K:-10000}
     IDLE_USERS=${IDLE_USERS:-200}
-    SETTLE_SECONDS=${SETTLE_SECONDS:-5} # 10 s before; 5 s keeps bench/run all within its 15 minutes
+    SETTLE_SECONDS=${SETTLE_SECONDS:-5} # 10 s before; 5 s for the 15 minutes of bench/run all
     IDLE_WINDOW=${IDLE_WINDOW:-30}
 fi
 ROOM_SIZE=${ROOM_SIZE:-10}
