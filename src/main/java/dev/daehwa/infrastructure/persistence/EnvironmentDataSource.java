@@ -18,8 +18,6 @@ import javax.sql.DataSource;
 public class EnvironmentDataSource implements DataSource {
 
     private final DatabaseSettings settings = DatabaseSettings.resolve(Settings::get);
-    private final boolean countStatements = Settings.get("DAEHWA_SQL_STATEMENT_HEADER")
-            .map(Boolean::parseBoolean).orElse(false);
     private PrintWriter logWriter;
     private int loginTimeout;
 
@@ -63,7 +61,7 @@ public class EnvironmentDataSource implements DataSource {
         if (connection == null) {
             throw new SQLException("No driver accepts " + settings.describe());
         }
-        return countStatements ? SqlStatementCounter.counting(connection) : connection;
+        return SqlStatementCounter.enabled() ? SqlStatementCounter.counting(connection) : connection;
     }
 
     public boolean isPostgres() {

@@ -17,11 +17,24 @@ import java.sql.Statement;
  */
 public final class SqlStatementCounter {
 
+    /**
+     * The one reading of the switch, for the data source (which wraps connections before CDI
+     * runs) and for every place that reports a count: they must agree, or a report would show
+     * zeros from connections that were never wrapped.
+     */
+    private static final boolean ENABLED = Settings.get("DAEHWA_SQL_STATEMENT_HEADER")
+            .map(Boolean::parseBoolean).orElse(false);
+
     private static final int STATEMENTS = 0;
     private static final int ROWS = 1;
     private static final ThreadLocal<int[]> COUNT = ThreadLocal.withInitial(() -> new int[2]);
 
     private SqlStatementCounter() {
+    }
+
+    /** Whether statements are counted at all ({@code DAEHWA_SQL_STATEMENT_HEADER}, off by default). */
+    public static boolean enabled() {
+        return ENABLED;
     }
 
     public static void reset() {

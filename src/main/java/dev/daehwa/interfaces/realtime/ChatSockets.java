@@ -79,11 +79,6 @@ public class ChatSockets {
     @ConfigProperty(name = "DAEHWA_WS_DEAD_SECONDS", defaultValue = "60")
     private long deadAfterSeconds;
 
-    /** Tests only: hello says how many SQL statements opening the socket took (no N+1 per room-mate). */
-    @Inject
-    @ConfigProperty(name = "DAEHWA_SQL_STATEMENT_HEADER", defaultValue = "false")
-    private boolean sqlDiagnostics;
-
     /**
      * Sockets in their resume grace, in the order they opened. One sweep serves them all: a task
      * scheduled per socket cost each socket a capture of the container's context, which is most
@@ -120,7 +115,7 @@ public class ChatSockets {
     }
 
     void opened(Session session) {
-        if (sqlDiagnostics) {
+        if (SqlStatementCounter.enabled()) {
             SqlStatementCounter.reset();
         }
         Principal principal = session.getUserPrincipal();
@@ -141,7 +136,8 @@ public class ChatSockets {
         List<User> onlineMates = accounts.findAll(
                 queries.roomMatesOf(me.id()).stream().filter(presence::isOnline).toList());
         Instant now = Instant.now(clock);
-        connection.reply(sqlDiagnostics
+        // with DAEHWA_SQL_STATEMENT_HEADER, hello says what opening the socket cost (no N+1 per room-mate)
+        connection.reply(SqlStatementCounter.enabled()
                 ? frames.hello(user.get(), now, SqlStatementCounter.current())
                 : frames.hello(user.get(), now));
         for (User mate : onlineMates) {

@@ -1,14 +1,12 @@
 package dev.daehwa.interfaces.rest;
 
 import dev.daehwa.infrastructure.persistence.SqlStatementCounter;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Diagnostics, off by default: with {@code DAEHWA_SQL_STATEMENT_HEADER=true} every API response
@@ -23,20 +21,16 @@ public class SqlStatementCountHeader implements ContainerRequestFilter, Containe
     public static final String HEADER = "X-Daehwa-Sql-Statements";
     public static final String ROWS_HEADER = "X-Daehwa-Sql-Rows";
 
-    @Inject
-    @ConfigProperty(name = "DAEHWA_SQL_STATEMENT_HEADER", defaultValue = "false")
-    private boolean enabled;
-
     @Override
     public void filter(ContainerRequestContext request) {
-        if (enabled) {
+        if (SqlStatementCounter.enabled()) {
             SqlStatementCounter.reset();
         }
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (enabled) {
+        if (SqlStatementCounter.enabled()) {
             response.getHeaders().putSingle(HEADER, Integer.toString(SqlStatementCounter.current()));
             response.getHeaders().putSingle(ROWS_HEADER, Integer.toString(SqlStatementCounter.rows()));
         }

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The pages' side of DAEHWA_SQL_STATEMENT_HEADER (off by default). A page's headers are sent
@@ -22,10 +21,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Named
 @ApplicationScoped
 public class PageDiagnostics {
-
-    @Inject
-    @ConfigProperty(name = "DAEHWA_SQL_STATEMENT_HEADER", defaultValue = "false")
-    private boolean enabled;
 
     /** Starts each page request's count from zero; pages such as /rooms/{id} arrive by forward. */
     @WebFilter(servletNames = "Faces", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
@@ -45,7 +40,7 @@ public class PageDiagnostics {
     }
 
     public boolean isEnabled() {
-        return enabled;
+        return SqlStatementCounter.enabled();
     }
 
     /** Statements run so far by this request's thread. */
