@@ -19,8 +19,11 @@ import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.user.User;
 import dev.daehwa.infrastructure.persistence.SqlStatementCounter;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+import jakarta.websocket.server.ServerContainer;
 import java.io.File;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -108,6 +111,21 @@ class InContainerIT {
 
     @Resource(lookup = "java:app/jdbc/daehwa")
     private DataSource dataSource;
+
+    @Inject
+    private ServletContext servletContext;
+
+    @Test
+    void theWebSocketIdleTimersRunOnAPlainSchedulerNotOnTheManagedOne() throws Exception {
+        Object container = servletContext.getAttribute(ServerContainer.class.getName());
+        assertNotNull(container, "no WebSocket container in the servlet context");
+        Object timers = container.getClass().getMethod("getScheduledExecutorService").invoke(container);
+
+        // a managed executor would capture the thread's context (a scan of every jar) per frame
+        assertNotNull(timers);
+        assertFalse(timers instanceof ManagedScheduledExecutorService,
+                "Tyrus still schedules its idle timers on " + timers.getClass().getName());
+    }
 
     @Test
     void theApplicationRunsOnTheTestClock() {

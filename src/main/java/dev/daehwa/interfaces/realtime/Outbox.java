@@ -115,11 +115,11 @@ final class Outbox {
             }
             try {
                 if (next == PING) {
-                    PlatformContextLoader.send(() -> session.getAsyncRemote().sendPing(ByteBuffer.allocate(0)));
+                    session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
                     sent(null);
                 } else {
                     String text = (String) next;
-                    PlatformContextLoader.send(() -> session.getAsyncRemote().sendText(text, this::sent));
+                    session.getAsyncRemote().sendText(text, this::sent);
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.FINE, "send failed; closing", e);
