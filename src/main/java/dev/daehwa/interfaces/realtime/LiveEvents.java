@@ -7,7 +7,6 @@ import dev.daehwa.application.events.ChatEventElsewhere;
 import dev.daehwa.interfaces.rest.json.UserJson;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -19,8 +18,8 @@ import java.util.logging.Logger;
 
 /**
  * Turns committed chat events into frames for the people allowed to see them. Observed only after
- * the transaction succeeded, then handed to a managed executor: the request that made the change
- * never waits for a socket. Recipients are the room's members at the time of delivery, read
+ * the transaction succeeded, then handed to the {@link DeliveryThreads}: the request that made the
+ * change never waits for a socket. Recipients are the room's members at the time of delivery, read
  * afresh for every event, so whoever was just removed gets nothing more.
  */
 @ApplicationScoped
@@ -28,11 +27,12 @@ public class LiveEvents {
 
     private static final Logger LOG = Logger.getLogger(LiveEvents.class.getName());
 
+    @Inject
+    private DeliveryThreads deliveries;
+
+    /** Only when the delivery threads' backlog is full. */
     @Resource
     private ManagedExecutorService executor;
-
-    @Resource
-    private ManagedScheduledExecutorService scheduler;
 
     @Inject
     private LiveQueries queries;
@@ -59,9 +59,9 @@ public class LiveEvents {
     }
 
     /**
-     * On the managed executor, so the committing request does not wait; if its queue is full, on
-     * the scheduled executor's separate pool. Not on this thread: it is still completing the
-     * committed transaction, too early to open the next one.
+     * On the delivery threads, so the committing request does not wait; if their backlog is full,
+     * on the managed executor. Not on this thread: it is still completing the committed
+     * transaction, too early to open the next one.
      */
     private void runSoon(Runnable task, Object what) {
         Runnable guarded = () -> {
@@ -72,10 +72,10 @@ public class LiveEvents {
             }
         };
         try {
-            executor.execute(guarded);
+            deliveries.execute(guarded);
         } catch (RejectedExecutionException e) {
             try {
-                scheduler.execute(guarded);
+                executor.execute(guarded);
             } catch (RejectedExecutionException again) {
                 LOG.log(Level.SEVERE, "both executors are full; dropped " + what
                         + " (clients recover it when they resume)", again);
