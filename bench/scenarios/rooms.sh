@@ -98,7 +98,8 @@ DB_SIZE=$("${PSQL[@]}" -At -c "SELECT pg_size_pretty(pg_database_size('$PG_DB'))
 log "generated in $GEN_SECONDS s: $(tr '\n' ' ' <"$WORK/data.txt"), database $DB_SIZE"
 
 # What the pgbench scripts need: the reader, the token's hash, the reader's rooms (in the room
-# list's order, as the app passes them) and the ids of their latest messages (room.latest_message_id).
+# list's order, as the app passes them), their members, and the ids of their latest messages
+# (room.latest_message_id).
 READER_ID=$("${PSQL[@]}" -d "$PG_DB" -At -c "SELECT id FROM app_user WHERE username_key = lower('$READER')")
 TOKEN_HASH=$("${PSQL[@]}" -d "$PG_DB" -At -c "SELECT token_hash FROM api_token WHERE user_id = $READER_ID")
 [[ "$TOKEN_HASH" =~ ^[0-9a-f]{64}$ ]] || { log "expected one api_token row for the reader, got '$TOKEN_HASH'"; exit 1; }
@@ -109,6 +110,9 @@ IFS='|' read -r ROOM_IDS LATEST_IDS < <("${PSQL[@]}" -d "$PG_DB" -At -F'|' -c "
     WHERE m.user_id = $READER_ID AND r.archived = FALSE")
 [[ -n "$LATEST_IDS" ]] || { log "the reader's rooms have no latest_message_id (is migration V6 in the WAR?)"; exit 1; }
 ROOM_BASE=$("${PSQL[@]}" -d "$PG_DB" -At -c "SELECT min(room_id) FROM membership WHERE user_id = $READER_ID")
+MEMBER_IDS=$("${PSQL[@]}" -d "$PG_DB" -At -c "
+    SELECT string_agg(DISTINCT o.user_id::text, ',') FROM membership m JOIN membership o ON o.room_id = m.room_id
+    WHERE m.user_id = $READER_ID")
 
 # --- 3. counted pass: statements per request, and the SQL itself ----------------------------
 log "step 3: counted pass on the same server (DAEHWA_SQL_STATEMENT_HEADER=true, log_statement=all on $PG_DB only)"
@@ -150,7 +154,7 @@ stop_server
 # --- 5. pgbench peer ---------------------------------------------------------------------------
 PG_VERSION=$("$PGBENCH" --version)
 log "step 5: pgbench ($PG_VERSION): rooms.sql at $ROOMS_RATE/s + history.sql at $HISTORY_RATE/s, $PG_CLIENTS clients"
-PGB_VARS=(-D user_id="$READER_ID" -D token_hash="$TOKEN_HASH" -D room_ids="$ROOM_IDS" -D latest_ids="$LATEST_IDS"
+PGB_VARS=(-D user_id="$READER_ID" -D token_hash="$TOKEN_HASH" -D room_ids="$ROOM_IDS" -D member_ids="$MEMBER_IDS" -D latest_ids="$LATEST_IDS"
     -D room_base="$ROOM_BASE" -D reader_every="$READER_EVERY" -D reader_rooms="$READER_ROOMS")
 pgbench_run() { # pgbench_run SECONDS
     pinned "$CLIENT_CPUS" timeout $(($1 + 60)) "$JAVA" -cp "$BENCH_CLASSPATH" dev.daehwa.bench.db.Pgbench \

@@ -152,6 +152,7 @@ class ReadMarkerIT {
         assertAll(
                 () -> assertEquals(89, near.getInt("unreadCount"), "seqs 41..130, one deleted"),
                 () -> assertFalse(near.getBoolean("unreadCountCapped"), "everything unread was counted"),
+                () -> assertEquals(89, alice.rooms().getFirst().getInt("unreadCount"), "from the marker on in the list"),
                 () -> assertFalse(alice.rooms().getFirst().getBoolean("unreadCountCapped"), "not capped in the list"));
     }
 
