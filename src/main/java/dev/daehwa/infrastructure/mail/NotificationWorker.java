@@ -3,23 +3,23 @@ package dev.daehwa.infrastructure.mail;
 import dev.daehwa.application.notification.EmailSender;
 import dev.daehwa.application.notification.NotificationDelivery;
 import dev.daehwa.domain.notification.Claim;
+import dev.daehwa.infrastructure.concurrent.OwnThreads;
 import dev.daehwa.infrastructure.persistence.SchemaReady;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The notification queue's worker: every second, on one thread of the managed scheduled
- * executor, it takes the notifications that are due and sends them one by one. Any number of
+ * The notification queue's worker: every second, on a thread of its own (a hung SMTP server
+ * holds up nothing else, see {@link OwnThreads}), it takes the notifications that are due and sends them one by one. Any number of
  * nodes may run one against the same PostgreSQL: taking is exclusive (see
  * {@link NotificationDelivery#claimDue}). A node without an SMTP server runs none.
  *
@@ -38,8 +38,10 @@ public class NotificationWorker {
     private static final long PASS_SLICE_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long FORGET_EVERY_NANOS = TimeUnit.HOURS.toNanos(1);
 
-    @Resource
-    private ManagedScheduledExecutorService scheduler;
+    @Inject
+    private OwnThreads ownThreads;
+
+    private ScheduledExecutorService scheduler;
 
     @Inject
     private NotificationDelivery delivery;
@@ -67,6 +69,7 @@ public class NotificationWorker {
         LOG.info(() -> "Email notifications go through " + settings.describe() + ", from " + settings.from()
                 + "; links point to " + settings.base());
         synchronized (this) {
+            scheduler = ownThreads.scheduler("notification-worker");
             worker = scheduler.scheduleWithFixedDelay(this::pass, PASS_DELAY_MILLIS, PASS_DELAY_MILLIS,
                     TimeUnit.MILLISECONDS);
         }

@@ -1,14 +1,13 @@
 package dev.daehwa.infrastructure.search;
 
-import dev.daehwa.application.events.ChatEvent;
 import dev.daehwa.application.cluster.OtherNodesMissed;
+import dev.daehwa.application.events.ChatEvent;
 import dev.daehwa.application.events.ChatEventElsewhere;
 import dev.daehwa.domain.error.UnavailableException;
 import dev.daehwa.domain.message.MessageChange;
+import dev.daehwa.infrastructure.concurrent.OwnThreads;
 import dev.daehwa.infrastructure.persistence.SchemaReady;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -30,8 +30,8 @@ import org.apache.lucene.analysis.TokenStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps the search index in step with the database, on one worker thread of the managed
- * scheduled executor, never on a request thread: sending a message never waits for the index.
+ * Keeps the search index in step with the database, on a worker thread of its own (see
+ * {@link OwnThreads}), never on a request thread: sending a message never waits for the index.
  *
  * <ul>
  *   <li><b>Live.</b> Committed message events queue the message id; every pass (100 ms apart)
@@ -68,8 +68,10 @@ public class SearchIndexer {
     private static final int CATCH_UP_BATCH = 2000;
     private static final int LIVE_BATCH = 5000;
 
-    @Resource
-    private ManagedScheduledExecutorService scheduler;
+    @Inject
+    private OwnThreads ownThreads;
+
+    private ScheduledExecutorService scheduler;
 
     @Inject
     private MessageChangeFeed feed;
@@ -135,6 +137,7 @@ public class SearchIndexer {
             } else if (!open()) {
                 return;
             }
+            scheduler = ownThreads.scheduler("search-indexer");
             worker = scheduler.scheduleWithFixedDelay(this::pass, 0, PASS_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         }
     }

@@ -4,12 +4,11 @@ import dev.daehwa.application.AccountService;
 import dev.daehwa.application.LiveQueries;
 import dev.daehwa.application.cluster.OtherNodesMissed;
 import dev.daehwa.domain.user.User;
+import dev.daehwa.infrastructure.concurrent.OwnThreads;
 import dev.daehwa.infrastructure.persistence.SqlStatementCounter;
 import dev.daehwa.interfaces.rest.json.UserJson;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -23,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -43,8 +43,10 @@ public class ChatSockets {
     private static final String CONNECTION = Connection.class.getName();
     private static final Logger LOG = Logger.getLogger(ChatSockets.class.getName());
 
-    @Resource
-    private ManagedScheduledExecutorService scheduler;
+    @Inject
+    private OwnThreads ownThreads;
+
+    private ScheduledExecutorService scheduler;
 
     @Inject
     private Connections connections;
@@ -91,6 +93,7 @@ public class ChatSockets {
 
     @PostConstruct
     void startTimers() {
+        scheduler = ownThreads.scheduler("socket-timers");
         heartbeat = scheduler.scheduleAtFixedRate(this::beat, pingEverySeconds, pingEverySeconds, TimeUnit.SECONDS);
         resumeGraces = scheduler.scheduleWithFixedDelay(this::endResumeGraces,
                 GRACE_SWEEP_MILLIS, GRACE_SWEEP_MILLIS, TimeUnit.MILLISECONDS);
@@ -102,14 +105,22 @@ public class ChatSockets {
         resumeGraces.cancel(false);
     }
 
-    /** Pings every socket; one that has not answered for {@code DAEHWA_WS_DEAD_SECONDS} is dead and is closed. */
+    /**
+     * Pings every socket; one that has not answered for {@code DAEHWA_WS_DEAD_SECONDS} is dead and
+     * is closed. A socket that fails here (closing one tells the other nodes its user left) must
+     * not cost the sockets after it their ping, or they would be closed as dead next.
+     */
     private void beat() {
         long now = System.currentTimeMillis();
         for (Connection connection : connections.all()) {
-            if (now - connection.lastPongMillis() > TimeUnit.SECONDS.toMillis(deadAfterSeconds)) {
-                connection.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "no answer to ping"));
-            } else {
-                connection.ping();
+            try {
+                if (now - connection.lastPongMillis() > TimeUnit.SECONDS.toMillis(deadAfterSeconds)) {
+                    connection.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "no answer to ping"));
+                } else {
+                    connection.ping();
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "heartbeat of a socket failed; the others go on", e);
             }
         }
     }

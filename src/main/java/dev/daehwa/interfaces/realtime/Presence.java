@@ -3,14 +3,14 @@ package dev.daehwa.interfaces.realtime;
 import dev.daehwa.application.cluster.ClusterRelay;
 import dev.daehwa.application.cluster.NodeMessage;
 import dev.daehwa.application.cluster.NodeMessages;
+import dev.daehwa.infrastructure.concurrent.OwnThreads;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,8 +29,10 @@ public class Presence {
     /** Three missed beats: the node is gone (killed, or cut off from the database). */
     static final long SILENCE_MILLIS = TimeUnit.SECONDS.toMillis(3 * BEAT_SECONDS);
 
-    @Resource
-    private ManagedScheduledExecutorService scheduler;
+    @Inject
+    private OwnThreads ownThreads;
+
+    private ScheduledExecutorService scheduler;
 
     @Inject
     private Connections connections;
@@ -53,6 +55,7 @@ public class Presence {
     /** At startup, not on first use: a node with no sockets yet must still be heard of. */
     void startBeating(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (cluster.connectsNodes() && beating == null) {
+            scheduler = ownThreads.scheduler("presence-beat");
             beating = scheduler.scheduleAtFixedRate(this::beat, 0, BEAT_SECONDS, TimeUnit.SECONDS);
         }
     }

@@ -1,11 +1,13 @@
 package dev.daehwa.interfaces.realtime;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import dev.daehwa.infrastructure.concurrent.OwnThreads;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -30,10 +32,17 @@ public class RoomSequencer {
     }
     private static final Logger LOG = Logger.getLogger(RoomSequencer.class.getName());
 
-    @Resource
-    private ManagedScheduledExecutorService scheduler;
+    @Inject
+    private OwnThreads ownThreads;
+
+    private ScheduledExecutorService scheduler;
 
     private final Map<Long, Line> rooms = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void start() {
+        scheduler = ownThreads.scheduler("room-sequencer");
+    }
 
     /** One room's queue of announcements. */
     private final class Line {

@@ -21,6 +21,7 @@ public final class MailServer implements AutoCloseable {
     /** What earlier runs of the SMTP server received, before an outage. */
     private final List<ReceivedEmail> beforeStops = new ArrayList<>();
     private GreenMail smtp;
+    private HungSmtp hung;
 
     private MailServer(int port) {
         this.port = port;
@@ -46,6 +47,10 @@ public final class MailServer implements AutoCloseable {
     }
 
     public synchronized void start() {
+        if (hung != null) {
+            hung.close();
+            hung = null;
+        }
         if (smtp == null) {
             smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             smtp.start();
@@ -59,6 +64,17 @@ public final class MailServer implements AutoCloseable {
             smtp.stop();
             smtp = null;
         }
+    }
+
+    /**
+     * Stops the SMTP server and listens on its port without ever answering, as a mail server that
+     * hangs does: the app's connection is accepted and then waits for a greeting that never comes.
+     * {@link #start()} drops those connections and answers again.
+     */
+    public synchronized HungSmtp hang() {
+        stop();
+        hung = HungSmtp.listen(port);
+        return hung;
     }
 
     /** Every email received so far for this address. */

@@ -222,6 +222,11 @@ public final class WsClient implements AutoCloseable {
     }
 
     /** Every frame so far, in arrival order. */
+    /** How long after the connection's first frame (its hello) this frame arrived, in ms. */
+    public synchronized long millisAfterHello(Frame frame) {
+        return Duration.ofNanos(frame.arrivedNanos() - frames.getFirst().arrivedNanos()).toMillis();
+    }
+
     public synchronized List<Frame> frames() {
         return List.copyOf(frames);
     }
