@@ -123,7 +123,7 @@ class QueryCountIT {
                 + bob.username(), StandardCharsets.UTF_8) + "&limit=50";
         String rare = "api/search?q=" + URLEncoder.encode("드문 from:" + alice.username() + " from:"
                 + bob.username(), StandardCharsets.UTF_8) + "&limit=50";
-        Pause.until(Duration.ofSeconds(5), Duration.ofMillis(50),
+        Pause.until(Duration.ofSeconds(15), Duration.ofMillis(50),
                 () -> alice.agent().get(common).expect(200).json().getJsonNumber("total").longValue() >= 50);
 
         Response few = alice.agent().get(rare).expect(200);

@@ -48,7 +48,10 @@ class LivePagesIT {
 
         assertAll(
                 () -> assertTrue(typing.contains(minji.displayName()), "typing indicator: " + typing),
-                () -> assertTrue(millis < 1_000, "the message took " + millis + " ms to appear"),
+                // Pushed, not found by a reload or a poll. One sample, from the keystroke in one
+                // browser to the DOM of another, on a machine running both: a bound of the promised
+                // second failed there on a stall; LiveDeliveryIT holds the second over many samples.
+                () -> assertTrue(millis < 3_000, "the message took " + millis + " ms to appear"),
                 () -> assertEquals(Boolean.TRUE, joonBrowser.script("return window.sameDocument === true"),
                         "the page reloaded"));
     }

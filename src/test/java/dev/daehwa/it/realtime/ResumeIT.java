@@ -236,7 +236,8 @@ class ResumeIT {
             WsClient.Frame created = plain.awaitFrame("message.created", WsClient.carrying(sent),
                     "live events flow without a resume");
             long afterHello = plain.millisAfterHello(created);
-            assertTrue(afterHello <= 3_000, "the server may hold live events for ~2 s after hello, not "
+            // ~2 s nominally; the slack is for a loaded machine, and a grace that never ends fails anyway
+            assertTrue(afterHello <= 5_000, "the server may hold live events for ~2 s after hello, not "
                     + afterHello + " ms");
         }
     }

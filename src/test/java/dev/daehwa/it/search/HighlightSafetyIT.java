@@ -41,7 +41,7 @@ class HighlightSafetyIT {
         long room = minji.createRoomId();
         PAYLOADS.forEach(payload -> minji.sendId(room, payload));
         Searcher search = new Searcher(minji);
-        search.await("서울", Duration.ofSeconds(5), found -> found.size() == PAYLOADS.size());
+        search.await("서울", Duration.ofSeconds(15), found -> found.size() == PAYLOADS.size());
 
         List<JsonObject> results = Searcher.results(search.page("서울", "limit=50"));
         assertEquals(PAYLOADS.size(), results.size());

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 @DaehwaIT
 class SearchIT {
 
-    private static final Duration INDEXED = Duration.ofSeconds(5);
+    private static final Duration INDEXED = Duration.ofSeconds(15);
 
     @Test
     void koreanWordsMatchWhateverParticleOrEndingFollows(App app) {

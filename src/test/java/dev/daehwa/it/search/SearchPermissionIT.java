@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 @DaehwaIT
 class SearchPermissionIT {
 
-    private static final Duration INDEXED = Duration.ofSeconds(5);
+    private static final Duration INDEXED = Duration.ofSeconds(15);
 
     @Test
     void onlyMembersFindARoomsMessagesAndTotalsDoNotLeak(App app) {

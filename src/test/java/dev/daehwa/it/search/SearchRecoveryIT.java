@@ -44,7 +44,7 @@ class SearchRecoveryIT {
         long edited = minji.sendId(room, "복구 시험 고칠 메시지");
         long deleted = minji.sendId(room, "복구 시험 지울 메시지");
         Searcher search = new Searcher(minji.withAgent(minji.bearerAgent()));
-        search.awaitExactly("복구", Duration.ofSeconds(5), setOf(kept, edited, deleted));
+        search.awaitExactly("복구", Duration.ofSeconds(15), setOf(kept, edited, deleted));
 
         // a second run of the app, on the same database, without search: the index stays closed
         app.restart(Map.of("DAEHWA_SEARCH", "off"));
@@ -84,7 +84,7 @@ class SearchRecoveryIT {
             sent.add(minji.sendId(room, "재구축 시험 " + i));
         }
         Searcher search = new Searcher(minji.withAgent(minji.bearerAgent()));
-        search.awaitExactly("재구축", Duration.ofSeconds(5), sent);
+        search.awaitExactly("재구축", Duration.ofSeconds(15), sent);
 
         app.kill();
         int logBefore = app.serverLog().length();
@@ -117,7 +117,7 @@ class SearchRecoveryIT {
         long room = minji.createRoomId();
         long sent = minji.sendId(room, "손상 시험 메시지");
         Searcher search = new Searcher(minji.withAgent(minji.bearerAgent()));
-        search.awaitExactly("손상", Duration.ofSeconds(5), setOf(sent));
+        search.awaitExactly("손상", Duration.ofSeconds(15), setOf(sent));
 
         app.kill();
         int logBefore = app.serverLog().length();
