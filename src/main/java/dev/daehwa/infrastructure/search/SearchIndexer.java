@@ -123,11 +123,8 @@ public class SearchIndexer {
         }
         try {
             analyzer = new ChatAnalyzer();
-            warmUp(analyzer);
-        } catch (IOException | RuntimeException e) {
-            state = IndexState.FAILED;
-            detail = "could not load the Korean analysis: " + e;
-            LOG.log(Level.SEVERE, "Search is unavailable: could not load the Korean analysis", e);
+        } catch (RuntimeException e) {
+            analysisFailed(e);
             return;
         }
         synchronized (this) {
@@ -138,8 +135,27 @@ public class SearchIndexer {
                 return;
             }
             scheduler = ownThreads.scheduler("search-indexer");
+            // first on the indexer's thread, not on the boot's: the node serves a second sooner
+            scheduler.execute(this::warmUp);
             worker = scheduler.scheduleWithFixedDelay(this::pass, 0, PASS_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         }
+    }
+
+    private void warmUp() {
+        try {
+            warmUp(analyzer);
+        } catch (IOException | RuntimeException e) {
+            synchronized (this) {
+                worker.cancel(false);
+                analysisFailed(e);
+            }
+        }
+    }
+
+    private void analysisFailed(Exception e) {
+        state = IndexState.FAILED;
+        detail = "could not load the Korean analysis: " + e;
+        LOG.log(Level.SEVERE, "Search is unavailable: could not load the Korean analysis", e);
     }
 
     private boolean remote() {
@@ -190,8 +206,8 @@ public class SearchIndexer {
     }
 
     /**
-     * Nori loads its dictionaries (tens of megabytes) on first use; done here, at boot, the first
-     * message sent is not the one that waits a second to become searchable.
+     * Nori loads its dictionaries (tens of megabytes) on first use; done here, before the first
+     * pass, the first message sent is not the one that waits a second to become searchable.
      */
     private static void warmUp(ChatAnalyzer analyzer) throws IOException {
         try (TokenStream tokens = analyzer.tokenStream(MessageFields.CONTENT, "서울에서 회의를 합시다")) {
