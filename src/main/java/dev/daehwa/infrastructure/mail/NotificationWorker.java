@@ -11,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -19,9 +18,9 @@ import java.util.logging.Logger;
 
 /**
  * The notification queue's worker: every second, on a thread of its own (a hung SMTP server
- * holds up nothing else, see {@link OwnThreads}), it takes the notifications that are due and sends them one by one. Any number of
- * nodes may run one against the same PostgreSQL: taking is exclusive (see
- * {@link NotificationDelivery#claimDue}). A node without an SMTP server runs none.
+ * holds up nothing else, see {@link OwnThreads}), it takes the notifications that are due and
+ * sends them one by one. Any number of nodes may run one against the same PostgreSQL: taking is
+ * exclusive (see {@link NotificationDelivery#claimDue}). A node without an SMTP server runs none.
  *
  * <p>Shutting down is graceful: the email being sent is finished and recorded, and the ones this
  * worker took but has not sent are handed back, due at once, for the next node or the next boot.
@@ -40,8 +39,6 @@ public class NotificationWorker {
 
     @Inject
     private OwnThreads ownThreads;
-
-    private ScheduledExecutorService scheduler;
 
     @Inject
     private NotificationDelivery delivery;
@@ -69,9 +66,8 @@ public class NotificationWorker {
         LOG.info(() -> "Email notifications go through " + settings.describe() + ", from " + settings.from()
                 + "; links point to " + settings.base());
         synchronized (this) {
-            scheduler = ownThreads.scheduler("notification-worker");
-            worker = scheduler.scheduleWithFixedDelay(this::pass, PASS_DELAY_MILLIS, PASS_DELAY_MILLIS,
-                    TimeUnit.MILLISECONDS);
+            worker = ownThreads.scheduler("notification-worker")
+                    .scheduleWithFixedDelay(this::pass, PASS_DELAY_MILLIS, PASS_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -95,8 +91,8 @@ public class NotificationWorker {
                 LOG.info("The notification queue works again.");
             }
         } catch (RuntimeException | Error e) {
-            // Taken notifications that were not settled fall due again when their lease ends. An
-            // Error is caught too: one escaping would silently end the scheduled worker for good.
+            // Taken notifications that were not settled fall due again when their lease ends.
+            // Caught here, not left to the scheduler, to log an outage once, not every second.
             if (!failing) {
                 failing = true;
                 LOG.log(Level.WARNING, "The notification queue failed; trying again every second", e);

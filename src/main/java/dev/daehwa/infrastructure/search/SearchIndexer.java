@@ -71,8 +71,6 @@ public class SearchIndexer {
     @Inject
     private OwnThreads ownThreads;
 
-    private ScheduledExecutorService scheduler;
-
     @Inject
     private MessageChangeFeed feed;
 
@@ -134,7 +132,7 @@ public class SearchIndexer {
             } else if (!open()) {
                 return;
             }
-            scheduler = ownThreads.scheduler("search-indexer");
+            ScheduledExecutorService scheduler = ownThreads.scheduler("search-indexer");
             // first on the indexer's thread, not on the boot's: the node serves a second sooner
             scheduler.execute(this::warmUp);
             worker = scheduler.scheduleWithFixedDelay(this::pass, 0, PASS_DELAY_MILLIS, TimeUnit.MILLISECONDS);

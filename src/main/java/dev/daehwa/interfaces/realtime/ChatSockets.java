@@ -46,8 +46,6 @@ public class ChatSockets {
     @Inject
     private OwnThreads ownThreads;
 
-    private ScheduledExecutorService scheduler;
-
     @Inject
     private Connections connections;
 
@@ -93,7 +91,7 @@ public class ChatSockets {
 
     @PostConstruct
     void startTimers() {
-        scheduler = ownThreads.scheduler("socket-timers");
+        ScheduledExecutorService scheduler = ownThreads.scheduler("socket-timers");
         heartbeat = scheduler.scheduleAtFixedRate(this::beat, pingEverySeconds, pingEverySeconds, TimeUnit.SECONDS);
         resumeGraces = scheduler.scheduleWithFixedDelay(this::endResumeGraces,
                 GRACE_SWEEP_MILLIS, GRACE_SWEEP_MILLIS, TimeUnit.MILLISECONDS);

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,8 +30,6 @@ public class Presence {
 
     @Inject
     private OwnThreads ownThreads;
-
-    private ScheduledExecutorService scheduler;
 
     @Inject
     private Connections connections;
@@ -55,8 +52,7 @@ public class Presence {
     /** At startup, not on first use: a node with no sockets yet must still be heard of. */
     void startBeating(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (cluster.connectsNodes() && beating == null) {
-            scheduler = ownThreads.scheduler("presence-beat");
-            beating = scheduler.scheduleAtFixedRate(this::beat, 0, BEAT_SECONDS, TimeUnit.SECONDS);
+            beating = ownThreads.scheduler("presence-beat").scheduleAtFixedRate(this::beat, 0, BEAT_SECONDS, TimeUnit.SECONDS);
         }
     }
 
