@@ -4,6 +4,7 @@ import static dev.daehwa.it.notification.Notified.exactlyOneEmailEach;
 import static dev.daehwa.it.support.WsClient.aboutRoom;
 import static dev.daehwa.it.support.WsClient.byUser;
 import static dev.daehwa.it.support.WsClient.carrying;
+import static dev.daehwa.it.support.WsClient.wentOffline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -363,7 +364,7 @@ class ClusterIT {
             assertTrue(joonOnB.awaitEnd(Duration.ofSeconds(10)) != null || !joonOnB.isOpen(),
                     "a socket on the killed node ends");
             IntStream.rangeClosed(1, 3).forEach(i -> acknowledged.add(minji.sendId(room, "A still serves " + i)));
-            minjiOnA.awaitFrame("presence", frame -> byUser(joon).test(frame) && frame.getString("status").equals("offline"),
+            minjiOnA.awaitFrame("presence", wentOffline(joon),
                     DEAD_NODE_NOTICED, "A notices that B and its users are gone");
 
             assertEquals("", app.healthCheck("cluster").getJsonObject("data").getString("others"),

@@ -40,9 +40,8 @@ class HeartbeatIT {
             silent.stopReading();
             long stoppedAt = System.nanoTime();
 
-            answering.awaitFrame("presence",
-                    frame -> WsClient.byUser(silentUser).test(frame) && "offline".equals(frame.getString("status", "")),
-                    CLOSED_WITHIN, "the server lets go of a socket silent for longer than the limit");
+            answering.awaitFrame("presence", WsClient.wentOffline(silentUser), CLOSED_WITHIN,
+                    "the server lets go of a socket silent for longer than the limit");
             Duration silentFor = Duration.ofNanos(System.nanoTime() - stoppedAt);
             boolean answeringStillOpen = answering.isOpen();
             silent.readAgain();

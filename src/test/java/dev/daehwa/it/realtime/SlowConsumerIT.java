@@ -116,7 +116,7 @@ class SlowConsumerIT {
 
     private static boolean wentOffline(WsClient reader, ChatUser stalled) {
         return reader.framesOf("presence").stream()
-                .anyMatch(frame -> WsClient.byUser(stalled).test(frame) && "offline".equals(frame.getString("status", "")));
+                .anyMatch(WsClient.wentOffline(stalled));
     }
 
     /** A live session connection that keeps only the type and ids of each message, not its 54 kB. */

@@ -359,6 +359,11 @@ public final class WsClient implements AutoCloseable {
         return frame -> frame.get("user") instanceof JsonObject who && Jsons.id(who) == user.id();
     }
 
+    /** Matches presence frames saying this user went offline. */
+    public static Predicate<JsonObject> wentOffline(ChatUser user) {
+        return byUser(user).and(frame -> "offline".equals(frame.getString("status", "")));
+    }
+
     private void waitUpTo(long nanos) {
         try {
             TimeUnit.NANOSECONDS.timedWait(this, nanos);
