@@ -1,6 +1,8 @@
 package dev.daehwa.domain.error;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A rule of the chat said no. Each subclass maps to one HTTP status and one problem type, so the
@@ -22,6 +24,14 @@ public abstract sealed class DomainException extends RuntimeException
     public abstract String title();
 
     public abstract int status();
+
+    /**
+     * When asking again may get a different answer, how long to wait first (an HTTP
+     * {@code Retry-After}); empty when the same request will be refused again.
+     */
+    public Optional<Duration> retryIn() {
+        return Optional.empty();
+    }
 
     /** Field errors, for input that failed validation; empty otherwise. */
     public List<FieldError> fieldErrors() {

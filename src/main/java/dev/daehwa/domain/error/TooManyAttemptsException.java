@@ -1,6 +1,7 @@
 package dev.daehwa.domain.error;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Login throttling: too many failures for one username; try again after {@link #retryAfter()}. */
 public final class TooManyAttemptsException extends DomainException {
@@ -15,6 +16,11 @@ public final class TooManyAttemptsException extends DomainException {
 
     public Duration retryAfter() {
         return retryAfter;
+    }
+
+    @Override
+    public Optional<Duration> retryIn() {
+        return Optional.of(retryAfter);
     }
 
     @Override

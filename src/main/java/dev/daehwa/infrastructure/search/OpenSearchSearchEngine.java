@@ -12,6 +12,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -30,6 +31,8 @@ import org.apache.lucene.search.FieldDoc;
 public class OpenSearchSearchEngine implements SearchEngine {
 
     private static final Logger LOG = Logger.getLogger(OpenSearchSearchEngine.class.getName());
+    /** A search server that did not answer is often restarting: a few seconds, not one. */
+    private static final Duration RETRY_IN = Duration.ofSeconds(5);
 
     private final Analyzer analyzer = new ChatAnalyzer();
     private final OpenSearchQueries queries = new OpenSearchQueries(analyzer);
@@ -52,7 +55,8 @@ public class OpenSearchSearchEngine implements SearchEngine {
             answer = index.search(request);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Search through " + index.location() + " failed", e);
-            throw new UnavailableException("Search is unavailable right now: the search server did not answer.");
+            throw UnavailableException.forAMoment("Search is unavailable right now: the search server did not answer.",
+                    RETRY_IN);
         }
         return hits(criteria, answer);
     }

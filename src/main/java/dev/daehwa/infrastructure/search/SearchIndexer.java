@@ -114,9 +114,7 @@ public class SearchIndexer {
 
     void start(@Observes SchemaReady ready) {
         if ("off".equals(searchSetting.strip().toLowerCase(Locale.ROOT))) {
-            state = IndexState.OFF;
-            detail = "DAEHWA_SEARCH=off";
-            LOG.info("Search is off on this node (DAEHWA_SEARCH=off); searches answer 503.");
+            turnedOff();
             return;
         }
         try {
@@ -133,10 +131,18 @@ public class SearchIndexer {
                 return;
             }
             ScheduledExecutorService scheduler = ownThreads.scheduler("search-indexer");
-            // first on the indexer's thread, not on the boot's: the node serves a second sooner
-            scheduler.execute(this::warmUp);
+            // The first pass opens an OpenSearch index, so it goes first: until then searches get
+            // 503. The warm-up follows on the indexer's thread rather than the boot's, which lets
+            // the node serve a second sooner.
             worker = scheduler.scheduleWithFixedDelay(this::pass, 0, PASS_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            scheduler.execute(this::warmUp);
         }
+    }
+
+    void turnedOff() {
+        state = IndexState.OFF;
+        detail = "DAEHWA_SEARCH=off";
+        LOG.info("Search is off on this node (DAEHWA_SEARCH=off); searches answer 503.");
     }
 
     private void warmUp() {
@@ -264,11 +270,12 @@ public class SearchIndexer {
     <T extends MessageIndex> T searchable(Class<T> kind) {
         MessageIndex open = index;
         if (!kind.isInstance(open)) {
-            throw new UnavailableException(switch (state) {
-                case OFF -> "Search is turned off on this server.";
-                case FAILED -> "Search is unavailable on this server: its index could not be opened.";
-                default -> "Search is still starting; try again in a few seconds.";
-            });
+            throw switch (state) {
+                case OFF -> new UnavailableException("Search is turned off on this server.");
+                case FAILED -> new UnavailableException("Search is unavailable on this server: its index could not be opened.");
+                default -> UnavailableException.forAMoment("Search is still starting; try again in a few seconds.",
+                        Duration.ofSeconds(2));
+            };
         }
         return kind.cast(open);
     }

@@ -52,7 +52,9 @@ public class SearchResource {
                     <mark>; it contains no other markup. Results come best match first (newer
                     first among equals), or newest first with order=recent. total counts every
                     match; pass next as before for the following page. A malformed query is a 400
-                    problem that says what is wrong.""")
+                    problem that says what is wrong. A 503 problem with Retry-After means search
+                    is starting or its server is briefly out of reach: ask again after that many
+                    seconds. A 503 without Retry-After means search is turned off on this server.""")
     public SearchPageJson search(
             @QueryParam("q") @Parameter(description = "the search, in the query language above") String q,
             @QueryParam("room") @Parameter(description = "only this room (404 unless I am a member)") String room,

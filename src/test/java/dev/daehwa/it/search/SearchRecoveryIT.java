@@ -10,6 +10,7 @@ import dev.daehwa.it.support.ChatUser;
 import dev.daehwa.it.support.DaehwaIT;
 import dev.daehwa.it.support.Jsons;
 import dev.daehwa.it.support.OpenSearchNode;
+import dev.daehwa.it.support.Response;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -50,7 +52,9 @@ class SearchRecoveryIT {
         app.restart(Map.of("DAEHWA_SEARCH", "off"));
         Set<Long> whileClosed = new HashSet<>();
         try {
-            search.user().agent().expectingUnavailable().get("api/search?q=x").problem(503);
+            Response off = search.user().agent().expectingUnavailable().get("api/search?q=x");
+            off.problem(503);
+            assertEquals(Optional.empty(), off.header("Retry-After"), "turned off is not a moment's wait");
             for (int i = 0; i < 20; i++) {
                 whileClosed.add(Jsons.id(search.user().agent().post("api/messages",
                         object("roomId", room, "content", "복구 시험 닫힌 동안 " + i)).expect(201).json()));

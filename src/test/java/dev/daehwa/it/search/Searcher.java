@@ -1,7 +1,9 @@
 package dev.daehwa.it.search;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.daehwa.it.support.Agent;
 import dev.daehwa.it.support.ChatUser;
 import dev.daehwa.it.support.Jsons;
 import dev.daehwa.it.support.Pause;
@@ -22,7 +24,11 @@ public record Searcher(ChatUser user) {
 
     /** The raw answer to {@code GET /api/search?q=…&more}; {@code more} is already encoded. */
     Response get(String query, String more) {
-        return user.agent().get("api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+        return get(user.agent(), query, more);
+    }
+
+    private static Response get(Agent agent, String query, String more) {
+        return agent.get("api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
                 + (more.isEmpty() ? "" : "&" + more));
     }
 
@@ -55,18 +61,30 @@ public record Searcher(ChatUser user) {
         return ids(awaitPage(query, "limit=50", within, page -> done.test(ids(page))));
     }
 
-    /** Like {@link #await}, on the whole answer (total, next) rather than the ids. */
+    /**
+     * Like {@link #await}, on the whole answer (total, next) rather than the ids. A node whose
+     * search is still starting (just restarted, say) answers 503 with a {@code Retry-After}; that
+     * is waited through like an index still behind. A 503 without one is final, and fails.
+     */
     JsonObject awaitPage(String query, String more, Duration within, Predicate<JsonObject> done) {
         long deadline = System.nanoTime() + within.toNanos();
-        JsonObject page;
+        Object last;
         do {
-            page = page(query, more);
-            if (done.test(page)) {
-                return page;
+            Response answer = get(user.agent().expectingUnavailable(), query, more);
+            if (answer.status() == 503) {
+                answer.problem(503);
+                assertTrue(answer.header("Retry-After").isPresent(), () -> "a 503 that will not pass: " + answer.body());
+                last = answer.body();
+            } else {
+                JsonObject page = answer.expect(200).json();
+                if (done.test(page)) {
+                    return page;
+                }
+                last = page;
             }
             Pause.of(Duration.ofMillis(50));
         } while (System.nanoTime() < deadline);
-        return fail("after " + within.toMillis() + " ms, '" + query + "' still answers " + page);
+        return fail("after " + within.toMillis() + " ms, '" + query + "' still answers " + last);
     }
 
     public List<Long> awaitExactly(String query, Duration within, Set<Long> expected) {

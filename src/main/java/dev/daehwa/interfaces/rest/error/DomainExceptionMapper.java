@@ -1,7 +1,6 @@
 package dev.daehwa.interfaces.rest.error;
 
 import dev.daehwa.domain.error.DomainException;
-import dev.daehwa.domain.error.TooManyAttemptsException;
 import dev.daehwa.interfaces.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -16,9 +15,7 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
     @Override
     public Response toResponse(DomainException e) {
         Response.ResponseBuilder response = ProblemResponse.of(Problem.of(e));
-        if (e instanceof TooManyAttemptsException throttled) {
-            response.header("Retry-After", Math.max(1, throttled.retryAfter().toSeconds()));
-        }
+        e.retryIn().ifPresent(wait -> response.header("Retry-After", Math.max(1, wait.toSeconds())));
         if (e.status() == 401) {
             response.header("WWW-Authenticate", "Bearer realm=\"daehwa\"");
         }

@@ -1,0 +1,36 @@
+package dev.daehwa.infrastructure.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.daehwa.domain.error.UnavailableException;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A search that finds no index tells the client whether asking again soon can help: a node still
+ * opening its index says when to retry (a {@code Retry-After}); a node with search turned off
+ * does not, because it will refuse again.
+ */
+class SearchIndexerAvailabilityTest {
+
+    @Test
+    void aNodeStillStartingSaysWhenToAskAgain() {
+        UnavailableException refused = assertThrows(UnavailableException.class,
+                () -> new SearchIndexer().searchable(LuceneIndex.class));
+
+        assertEquals(Optional.of(Duration.ofSeconds(2)), refused.retryIn(), refused.getMessage());
+    }
+
+    @Test
+    void aNodeWithSearchOffDoesNotInviteRetries() {
+        SearchIndexer indexer = new SearchIndexer();
+        indexer.turnedOff();
+
+        UnavailableException refused = assertThrows(UnavailableException.class,
+                () -> indexer.searchable(LuceneIndex.class));
+
+        assertEquals(Optional.empty(), refused.retryIn(), refused.getMessage());
+    }
+}
