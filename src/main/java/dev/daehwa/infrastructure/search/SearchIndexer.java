@@ -102,6 +102,8 @@ public class SearchIndexer {
     private ChatAnalyzer analyzer;
     private volatile IndexState state = IndexState.STARTING;
     private volatile String detail = "";
+    /** What failed, told to searchers once the state is FAILED. */
+    private volatile String failedPart = "its index could not be opened";
 
     // Worker state, touched only inside the synchronized pass and stop.
     private IndexPosition catchUpFrom;
@@ -152,11 +154,14 @@ public class SearchIndexer {
             synchronized (this) {
                 worker.cancel(false);
                 analysisFailed(e);
+                // without the analysis no search can be parsed: searches get the FAILED 503, not errors
+                stop();
             }
         }
     }
 
-    private void analysisFailed(Exception e) {
+    void analysisFailed(Exception e) {
+        failedPart = "its Korean analysis could not be loaded";
         state = IndexState.FAILED;
         detail = "could not load the Korean analysis: " + e;
         LOG.log(Level.SEVERE, "Search is unavailable: could not load the Korean analysis", e);
@@ -272,7 +277,7 @@ public class SearchIndexer {
         if (!kind.isInstance(open)) {
             throw switch (state) {
                 case OFF -> new UnavailableException("Search is turned off on this server.");
-                case FAILED -> new UnavailableException("Search is unavailable on this server: its index could not be opened.");
+                case FAILED -> new UnavailableException("Search is unavailable on this server: " + failedPart + ".");
                 default -> UnavailableException.forAMoment("Search is still starting; try again in a few seconds.",
                         Duration.ofSeconds(2));
             };
