@@ -147,12 +147,12 @@ class InContainerIT {
 
         TooManyAttemptsException blocked = assertThrows(TooManyAttemptsException.class,
                 () -> logins.login(user.username(), PASSWORD), "11th attempt, right password");
-        assertBetween(Duration.ofMinutes(4), Duration.ofMinutes(5), blocked.retryAfter(), "retry after");
+        assertBetween(Duration.ofMinutes(4), Duration.ofMinutes(5), blocked.retryIn().orElseThrow(), "retry after");
 
         clock.advance(Duration.ofSeconds(270));
         TooManyAttemptsException stillBlocked = assertThrows(TooManyAttemptsException.class,
                 () -> logins.login(user.username(), PASSWORD), "4.5 minutes later");
-        assertBetween(Duration.ofSeconds(1), Duration.ofSeconds(30), stillBlocked.retryAfter(), "retry after");
+        assertBetween(Duration.ofSeconds(1), Duration.ofSeconds(30), stillBlocked.retryIn().orElseThrow(), "retry after");
 
         clock.advance(Duration.ofSeconds(31)); // 5 minutes 1 second after the failures
         assertEquals(user.id(), logins.login(user.username(), PASSWORD).id());
@@ -172,7 +172,7 @@ class InContainerIT {
         clock.advance(Duration.ofSeconds(90)); // T+270: all ten are in the window; the first leaves at T+300
         TooManyAttemptsException blocked = assertThrows(TooManyAttemptsException.class,
                 () -> logins.login(user.username(), PASSWORD));
-        assertBetween(Duration.ofSeconds(20), Duration.ofSeconds(30), blocked.retryAfter(), "retry after at T+270");
+        assertBetween(Duration.ofSeconds(20), Duration.ofSeconds(30), blocked.retryIn().orElseThrow(), "retry after at T+270");
 
         clock.advance(Duration.ofSeconds(31)); // T+301: the failure at T has left, nine remain
         assertThrows(AuthenticationRequiredException.class, () -> logins.login(user.username(), WRONG_PASSWORD),
@@ -181,7 +181,7 @@ class InContainerIT {
         // That failure is the tenth in the window again (T+20 ... T+301): blocked until T+320.
         TooManyAttemptsException again = assertThrows(TooManyAttemptsException.class,
                 () -> logins.login(user.username(), PASSWORD));
-        assertBetween(Duration.ofSeconds(1), Duration.ofSeconds(20), again.retryAfter(), "retry after at T+301");
+        assertBetween(Duration.ofSeconds(1), Duration.ofSeconds(20), again.retryIn().orElseThrow(), "retry after at T+301");
 
         clock.advance(Duration.ofSeconds(20)); // T+321: the failure at T+20 has left as well
         assertEquals(user.id(), logins.login(user.username(), PASSWORD).id());

@@ -3,7 +3,7 @@ package dev.daehwa.domain.error;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Login throttling: too many failures for one username; try again after {@link #retryAfter()}. */
+/** Login throttling: too many failures for one username; try again after {@link #retryIn()}. */
 public final class TooManyAttemptsException extends DomainException {
 
     private final Duration retryAfter;
@@ -12,10 +12,6 @@ public final class TooManyAttemptsException extends DomainException {
         super("Too many failed logins for this username. Try again in "
                 + Math.max(1, retryAfter.toSeconds()) + " seconds.");
         this.retryAfter = retryAfter;
-    }
-
-    public Duration retryAfter() {
-        return retryAfter;
     }
 
     @Override

@@ -152,9 +152,9 @@ public class SearchIndexer {
             warmUp(analyzer);
         } catch (IOException | RuntimeException e) {
             synchronized (this) {
-                worker.cancel(false);
                 analysisFailed(e);
-                // without the analysis no search can be parsed: searches get the FAILED 503, not errors
+                // Without the analysis no search can be parsed. stop() cancels the passes and closes
+                // the index, so searches get the FAILED 503 rather than errors.
                 stop();
             }
         }
