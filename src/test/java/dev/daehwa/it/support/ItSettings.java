@@ -17,6 +17,7 @@ record ItSettings(
         String postgresUrl,
         String postgresUser,
         String postgresPassword,
+        String postgresDatabase,
         String externalBaseUri,
         String search) {
 
@@ -32,6 +33,8 @@ record ItSettings(
                 property("it.postgres.url", "jdbc:postgresql://127.0.0.1:5432/postgres"),
                 property("it.postgres.user", "postgres"),
                 property("it.postgres.password", ""),
+                // Its own name lets two checkouts run their PostgreSQL passes side by side.
+                property("it.postgres.database", "daehwa_it"),
                 property("it.baseUri", ""),
                 property("it.search", "embedded"));
     }

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
  */
 final class PostgresDatabase {
 
-    static final String NAME = "daehwa_it";
     private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:postgresql://[^/?]+)(?:/[^?]*)?(\\?.*)?$");
 
     /** Thrown when no PostgreSQL server answers at all, as opposed to one that answers badly. */
@@ -28,13 +27,17 @@ final class PostgresDatabase {
     private PostgresDatabase() {
     }
 
-    /** Drops and recreates {@value #NAME}; returns the environment that points the app at it. */
+    /** Drops and recreates the pass's database; returns the environment that points the app at it. */
     static Map<String, String> recreate(ItSettings settings) throws Unreachable {
+        String name = settings.postgresDatabase();
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalStateException("it.postgres.database must be a plain lower-case identifier: " + name);
+        }
         Matcher url = JDBC_URL.matcher(settings.postgresUrl());
         if (!url.matches()) {
             throw new IllegalStateException("it.postgres.url is not a jdbc:postgresql:// URL: " + settings.postgresUrl());
         }
-        String appUrl = url.group(1) + "/" + NAME + (url.group(2) == null ? "" : url.group(2));
+        String appUrl = url.group(1) + "/" + name + (url.group(2) == null ? "" : url.group(2));
 
         Properties credentials = new Properties();
         credentials.setProperty("user", settings.postgresUser());
@@ -55,10 +58,10 @@ final class PostgresDatabase {
                     + settings.postgresUser() + ": " + e.getMessage(), e);
         }
         try (admin; Statement sql = admin.createStatement()) {
-            sql.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
-            sql.execute("CREATE DATABASE " + NAME);
+            sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            sql.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not recreate database " + NAME + " at " + settings.postgresUrl()
+            throw new IllegalStateException("Could not recreate database " + name + " at " + settings.postgresUrl()
                     + ": " + e.getMessage(), e);
         }
         return Map.of(
