@@ -76,6 +76,9 @@
         } else {
             this.scrollToEnd();
         }
+        // Opening the page moved nothing on the server (a GET changes no state): what is now on
+        // screen is marked read from here, with the API's CSRF header.
+        this.markRead();
     };
 
     // ---- talking to the API ----------------------------------------------------------------
@@ -369,12 +372,18 @@
         }
         this.readTimer = setTimeout(function () {
             self.readTimer = null;
-            var seq = self.shownSeq();
-            if (seq > 0) {
-                self.call('POST', '/rooms/' + self.roomId + '/read', {seq: seq}).catch(function () {
-                });
-            }
+            self.markRead();
         }, 1000);
+    };
+
+    /** Moves the read marker up to the newest message shown, if the tab is seen. */
+    RoomPage.prototype.markRead = function () {
+        var seq = this.shownSeq();
+        if (document.hidden || seq <= 0) {
+            return;
+        }
+        this.call('POST', '/rooms/' + this.roomId + '/read', {seq: seq}).catch(function () {
+        });
     };
 
     RoomPage.prototype.scrollToEnd = function () {

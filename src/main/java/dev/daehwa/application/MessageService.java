@@ -43,15 +43,17 @@ public class MessageService {
     }
 
     /**
-     * Posts into a room. The room row is locked first, which serialises posts per room: seq is
-     * handed out without gaps or duplicates, and a retry with the same clientMessageId finds the
-     * original instead of racing it.
+     * Posts into a room. The room row is locked before anything is written, which serialises
+     * posts per room: seq is handed out without gaps or duplicates, and a retry with the same
+     * clientMessageId finds the original instead of racing it. Membership is checked before the
+     * lock, so that anyone who is not in the room cannot queue up on its lock and stall its
+     * members' posts.
      */
     public Posted post(long senderId, long roomId, String content, String clientMessageId) {
         String text = MessageContent.check(content);
         String clientId = MessageContent.checkClientMessageId(clientMessageId);
-        Room room = rooms.findForUpdate(roomId).orElseThrow(NotFoundException::room);
         Membership membership = rooms.findMembership(roomId, senderId).orElseThrow(NotFoundException::room);
+        Room room = rooms.lock(membership.room()).orElseThrow(NotFoundException::room);
         if (clientId != null) {
             Optional<Message> original = messages.findByClientMessageId(senderId, clientId);
             if (original.isPresent()) {

@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Opening a room in the web page: the room, its newest messages, where the unread ones begin, and
- * the read marker moved up to what is now on screen. One transaction, a constant number of
- * statements however long the history.
+ * Opening a room in the web page: the room, its newest messages and where the unread ones begin.
+ * Only reads: a GET must change nothing, so the page itself marks what it showed as read, with a
+ * CSRF-protected request, once the messages are on screen. A constant number of statements
+ * however long the history.
  */
 @ApplicationScoped
 @Transactional
@@ -27,9 +28,6 @@ public class RoomOpening {
 
     @Inject
     private MessageHistory history;
-
-    @Inject
-    private RoomService roomService;
 
     /** A message as one viewer sees it, with what they may do to it. */
     public record MessageView(Message message, boolean mine, boolean mayEdit, boolean mayDelete) {
@@ -66,7 +64,7 @@ public class RoomOpening {
     /**
      * Opens the room at one message (a search result): some history before it, and from it on up
      * to {@link #FROM_FOCUS} messages. When that does not reach the newest message, the page says
-     * so ({@code hasNewer}), and the read marker only moves up to what is shown. 404 unless the
+     * so ({@code hasNewer}), so that it marks read only up to what it shows. 404 unless the
      * viewer is a member; a seq past the end opens the newest messages.
      */
     public OpenedRoom openAt(long viewerId, long roomId, long focusSeq) {
@@ -84,9 +82,6 @@ public class RoomOpening {
         long firstUnread = shown.stream()
                 .filter(m -> m.seq() > room.lastReadSeq() && !m.isSentBy(viewerId))
                 .mapToLong(Message::seq).findFirst().orElse(0);
-        if (!shown.isEmpty()) {
-            roomService.markRead(viewerId, room.room().id(), shown.getLast().seq());
-        }
         return new OpenedRoom(room, messages, hasOlder, firstUnread, hasNewer, focusSeq);
     }
 

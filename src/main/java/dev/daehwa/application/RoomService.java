@@ -90,12 +90,12 @@ public class RoomService {
 
     /**
      * Any member may add people; adding someone who is already in the room changes nothing. The
-     * room row is locked first so that two people adding the same person at once cannot both
-     * insert a membership (the second would hit the unique constraint and fail).
+     * room row is locked, once the actor is known to be a member, so that two people adding the
+     * same person at once cannot both insert a membership (the second would hit the unique
+     * constraint and fail).
      */
     public void addMember(long actorId, long roomId, String username) {
-        rooms.findForUpdate(roomId).orElseThrow(NotFoundException::room);
-        Room room = membership(actorId, roomId).room();
+        Room room = rooms.lock(membership(actorId, roomId).room()).orElseThrow(NotFoundException::room);
         User user = users.findByUsername(username == null ? "" : username)
                 .orElseThrow(() -> NotFoundException.user(username));
         if (rooms.findMembership(roomId, user.id()).isEmpty()) {

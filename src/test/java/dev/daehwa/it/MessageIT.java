@@ -256,4 +256,32 @@ class MessageIT {
         assertEquals(seqs, actual, path);
         assertEquals(hasMore, page.getBoolean("hasMore"), "hasMore of " + path);
     }
+
+    /**
+     * A post's membership check comes before the room's row lock, so someone outside the room can
+     * never queue on the lock its members' posts need. Seen in the statements: the outsider's post
+     * locks nothing, a member's locks the room.
+     */
+    @Test
+    void aNonMembersPostTakesNoLock(App app) {
+        ChatUser alice = app.newUser("locker");
+        ChatUser outsider = app.newUser("lockout");
+        long room = alice.createRoomId();
+
+        Response refused = outsider.agent().post("api/messages", object("roomId", room, "content", "let me in"));
+        Response posted = alice.agent().post("api/messages", object("roomId", room, "content", "members only"));
+        Response added = alice.agent().post("api/rooms/" + room + "/users", object("username", alice.username()));
+        Response refusedAdd = outsider.agent().post("api/rooms/" + room + "/users", object("username", outsider.username()));
+
+        refused.problem(404);
+        posted.expect(201);
+        added.expect(200);
+        refusedAdd.problem(404);
+        assertAll(
+                () -> assertEquals(0, refused.sqlLocks(), "a non-member's post locked rows"),
+                () -> assertEquals(0, refusedAdd.sqlLocks(), "a non-member's adding locked rows"),
+                () -> assertTrue(posted.sqlLocks() >= 1, "a member's post locked nothing: the count is broken"),
+                () -> assertTrue(added.sqlLocks() >= 1, "a member's adding locked nothing: the count is broken"),
+                () -> assertEquals(1, posted.json().getInt("seq")));
+    }
 }

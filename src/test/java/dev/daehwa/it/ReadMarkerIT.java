@@ -11,6 +11,7 @@ import dev.daehwa.it.support.ChatUser;
 import dev.daehwa.it.support.DaehwaIT;
 import dev.daehwa.it.support.Jsons;
 import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,24 @@ class ReadMarkerIT {
         assertMarker(alice, room, 0, 3);
         assertEquals(3, alice.rooms().getFirst().getInt("unreadCount"));
         assertMarker(bob, room, 3, 0);
+    }
+
+    /** A GET changes nothing: the page marks read from its script, with the API's CSRF header. */
+    @Test
+    void openingTheRoomPageDoesNotMoveTheMarker(App app) {
+        ChatUser alice = app.newUser("looker");
+        ChatUser bob = app.newUser("lookbob");
+        long room = alice.createRoomId(bob);
+        bob.send(room, "one");
+        bob.send(room, "two");
+
+        alice.agent().exchange(HttpRequest.newBuilder(alice.agent().uri("rooms/" + room))
+                .header("Accept", "text/html").GET().build()).expect(200);
+        alice.agent().exchange(HttpRequest.newBuilder(alice.agent().uri("rooms/" + room + "?at=1"))
+                .header("Accept", "text/html").GET().build()).expect(200);
+
+        assertMarker(alice, room, 0, 2);
+        assertEquals(2, alice.rooms().getFirst().getInt("unreadCount"));
     }
 
     @Test

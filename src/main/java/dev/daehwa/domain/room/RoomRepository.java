@@ -14,6 +14,12 @@ public interface RoomRepository {
     /** Locks the room row until the transaction ends; used to hand out message seqs in order. */
     Optional<Room> findForUpdate(long roomId);
 
+    /**
+     * Locks a room already read (through a membership) until the transaction ends, and reloads
+     * it, so that its seq is the one under the lock; empty if it was archived meanwhile.
+     */
+    Optional<Room> lock(Room room);
+
     /** The caller's membership in a live (not archived) room, with the room and its owner. */
     Optional<Membership> findMembership(long roomId, long userId);
 

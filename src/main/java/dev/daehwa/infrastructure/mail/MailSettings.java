@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Logger;
+import dev.daehwa.infrastructure.security.PublicAddress;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -54,8 +55,7 @@ public class MailSettings {
     private String from;
 
     @Inject
-    @ConfigProperty(name = "DAEHWA_BASE_URL", defaultValue = "http://localhost:8080/")
-    private String baseUrl;
+    private PublicAddress address;
 
     private InternetAddress fromAddress;
     private URI base;
@@ -67,11 +67,7 @@ public class MailSettings {
         } catch (AddressException e) {
             throw new IllegalStateException("DAEHWA_MAIL_FROM is not an email address: " + from, e);
         }
-        String url = baseUrl.strip();
-        base = URI.create(url.endsWith("/") ? url : url + "/");
-        if (!base.isAbsolute() || base.getHost() == null) {
-            throw new IllegalStateException("DAEHWA_BASE_URL must be an absolute http(s) URL, not " + baseUrl);
-        }
+        base = address.uri();
         if (isConfigured() && base.getHost().equals("localhost")) {
             LOG.warning(() -> "DAEHWA_BASE_URL is " + base + ": links in notification emails point to localhost."
                     + " Set it to the address people open Daehwa at.");

@@ -37,6 +37,14 @@ public class JpaRoomRepository implements RoomRepository {
     }
 
     @Override
+    public Optional<Room> lock(Room room) {
+        // refresh, not find: the room is already in the persistence context, and only a refresh
+        // is sure to read the row again under the lock instead of returning the copy read before.
+        em.refresh(room, LockModeType.PESSIMISTIC_WRITE);
+        return room.isArchived() ? Optional.empty() : Optional.of(room);
+    }
+
+    @Override
     public Optional<Membership> findMembership(long roomId, long userId) {
         return em.createQuery("""
                         SELECT m FROM Membership m JOIN FETCH m.room r JOIN FETCH r.owner JOIN FETCH m.user

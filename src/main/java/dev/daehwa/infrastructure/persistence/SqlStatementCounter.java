@@ -10,9 +10,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 /**
- * Counts the SQL statements a request executes, and the rows they return, so tests can prove
- * that lists cost a constant number of queries (no N+1) and that no query returns rows that grow
- * with history. Only active when {@code DAEHWA_SQL_STATEMENT_HEADER=true}; the counts are per
+ * Counts the SQL statements a request executes, the rows they return and the statements that
+ * lock rows, so tests can prove that lists cost a constant number of queries (no N+1), that no
+ * query returns rows that grow with history, and that a refused request took no lock. Only active when {@code DAEHWA_SQL_STATEMENT_HEADER=true}; the counts are per
  * thread because a request runs its queries on its own thread.
  */
 public final class SqlStatementCounter {
@@ -27,7 +27,8 @@ public final class SqlStatementCounter {
 
     private static final int STATEMENTS = 0;
     private static final int ROWS = 1;
-    private static final ThreadLocal<int[]> COUNT = ThreadLocal.withInitial(() -> new int[2]);
+    private static final int LOCKS = 2;
+    private static final ThreadLocal<int[]> COUNT = ThreadLocal.withInitial(() -> new int[3]);
 
     private SqlStatementCounter() {
     }
@@ -40,6 +41,7 @@ public final class SqlStatementCounter {
     public static void reset() {
         COUNT.get()[STATEMENTS] = 0;
         COUNT.get()[ROWS] = 0;
+        COUNT.get()[LOCKS] = 0;
     }
 
     public static int current() {
@@ -50,26 +52,36 @@ public final class SqlStatementCounter {
         return COUNT.get()[ROWS];
     }
 
+    /** Statements that lock the rows they read (SELECT ... FOR UPDATE, as pessimistic locks are written). */
+    public static int locks() {
+        return COUNT.get()[LOCKS];
+    }
+
     static Connection counting(Connection connection) {
         return proxy(Connection.class, connection, (target, method, args) -> {
             Object result = invoke(method, target, args);
+            String prepared = method.getName().startsWith("prepare") ? sqlArgument(args) : null;
             if (result instanceof CallableStatement statement) {
-                return countingStatement(CallableStatement.class, statement);
+                return countingStatement(CallableStatement.class, statement, prepared);
             }
             if (result instanceof PreparedStatement statement) {
-                return countingStatement(PreparedStatement.class, statement);
+                return countingStatement(PreparedStatement.class, statement, prepared);
             }
             if (result instanceof Statement statement) {
-                return countingStatement(Statement.class, statement);
+                return countingStatement(Statement.class, statement, null);
             }
             return result;
         });
     }
 
-    private static <S extends Statement> S countingStatement(Class<S> type, S statement) {
+    private static <S extends Statement> S countingStatement(Class<S> type, S statement, String prepared) {
         return proxy(type, statement, (target, method, args) -> {
             if (method.getName().startsWith("execute")) {
                 COUNT.get()[STATEMENTS]++;
+                String sql = prepared != null ? prepared : sqlArgument(args);
+                if (sql != null && locksRows(sql)) {
+                    COUNT.get()[LOCKS]++;
+                }
             }
             Object result = invoke(method, target, args);
             return result instanceof ResultSet rows ? countingRows(rows) : result;
@@ -84,6 +96,14 @@ public final class SqlStatementCounter {
             }
             return result;
         });
+    }
+
+    private static String sqlArgument(Object[] args) {
+        return args != null && args.length > 0 && args[0] instanceof String sql ? sql : null;
+    }
+
+    static boolean locksRows(String sql) {
+        return sql.toUpperCase(java.util.Locale.ROOT).contains("FOR UPDATE");
     }
 
     private interface Handler {

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * The login cookie: the secret of a {@link dev.daehwa.domain.user.LoginSession}. HttpOnly, so
  * scripts never see it; SameSite=Lax, so it rides along when a link (an email's room link) opens
- * the app, but not on another site's form posts; Secure whenever the request came over HTTPS.
+ * the app, but not on another site's form posts; Secure whenever it travels over TLS (see
+ * {@link TransportSecurity}).
  */
 public final class LoginCookie {
 
@@ -28,18 +29,19 @@ public final class LoginCookie {
                 .filter(value -> value.startsWith(TokenSecrets.PREFIX)).findFirst();
     }
 
-    public static void set(HttpServletRequest request, HttpServletResponse response, String secret, Duration lifetime) {
-        response.addCookie(cookie(request, secret, (int) lifetime.toSeconds()));
+    public static void set(HttpServletRequest request, HttpServletResponse response, boolean secure, String secret,
+                           Duration lifetime) {
+        response.addCookie(cookie(request, secure, secret, (int) lifetime.toSeconds()));
     }
 
-    public static void clear(HttpServletRequest request, HttpServletResponse response) {
-        response.addCookie(cookie(request, "", 0));
+    public static void clear(HttpServletRequest request, HttpServletResponse response, boolean secure) {
+        response.addCookie(cookie(request, secure, "", 0));
     }
 
-    private static Cookie cookie(HttpServletRequest request, String value, int maxAgeSeconds) {
+    private static Cookie cookie(HttpServletRequest request, boolean secure, String value, int maxAgeSeconds) {
         Cookie cookie = new Cookie(NAME, value);
         cookie.setHttpOnly(true);
-        cookie.setSecure(request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto")));
+        cookie.setSecure(secure);
         cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
         cookie.setMaxAge(maxAgeSeconds);
         cookie.setAttribute("SameSite", "Lax");

@@ -34,10 +34,13 @@ public class SessionLogin {
     @Inject
     private ClusterRelay cluster;
 
+    @Inject
+    private TransportSecurity transport;
+
     public void establish(HttpServletRequest request, HttpServletResponse response, long userId) {
         String secret = logins.start(userId);
         bind(request, userId, TokenSecrets.hashOf(secret));
-        LoginCookie.set(request, response, secret, LoginSession.IDLE_LIMIT);
+        LoginCookie.set(request, response, transport.overHttps(request), secret, LoginSession.IDLE_LIMIT);
     }
 
     /**
@@ -53,7 +56,7 @@ public class SessionLogin {
         if (user.isPresent()) {
             bind(request, user.get(), TokenSecrets.hashOf(secret.get()));
         } else {
-            LoginCookie.clear(request, response);
+            LoginCookie.clear(request, response, transport.overHttps(request));
         }
         return user;
     }
@@ -76,12 +79,13 @@ public class SessionLogin {
             case ENDED -> {
                 sessions.end(loginHash);
                 SessionsByLogin.invalidate(session);
-                LoginCookie.clear(request, response);
+                LoginCookie.clear(request, response, transport.overHttps(request));
                 return false;
             }
             case RENEWED -> LoginCookie.read(request)
                     .filter(secret -> TokenSecrets.hashOf(secret).equals(loginHash))
-                    .ifPresent(secret -> LoginCookie.set(request, response, secret, LoginSession.IDLE_LIMIT));
+                    .ifPresent(secret -> LoginCookie.set(request, response, transport.overHttps(request), secret,
+                            LoginSession.IDLE_LIMIT));
             case VALID -> {
                 // nothing to renew yet
             }
@@ -116,7 +120,7 @@ public class SessionLogin {
             loginHashes.add(hash);
         }
         LoginCookie.read(request).map(TokenSecrets::hashOf).ifPresent(loginHashes::add);
-        LoginCookie.clear(request, response);
+        LoginCookie.clear(request, response, transport.overHttps(request));
         if (session != null) {
             SessionsByLogin.invalidate(session);
         }

@@ -59,12 +59,13 @@ public class TrustedProxies {
 
     /** Whether the client's own connection was HTTPS, at this server or at a trusted proxy. */
     public boolean cameOverHttps(HttpServletRequest request) {
-        if (request.isSecure()) {
-            return true;
-        }
-        String proto = request.getHeader("X-Forwarded-Proto");
-        return proto != null && isTrusted(request.getRemoteAddr())
-                && firstValue(proto).toLowerCase(Locale.ROOT).equals("https");
+        return request.isSecure() || forwardedHttps(request.getRemoteAddr(), request.getHeader("X-Forwarded-Proto"));
+    }
+
+    /** Whether a plain-HTTP connection from this peer is the proxied half of an HTTPS one. */
+    boolean forwardedHttps(String remoteAddress, String forwardedProto) {
+        return forwardedProto != null && isTrusted(remoteAddress)
+                && firstValue(forwardedProto).toLowerCase(Locale.ROOT).equals("https");
     }
 
     String clientAddress(String remoteAddress, List<String> forwardedForHeaders) {

@@ -10,8 +10,9 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Diagnostics, off by default: with {@code DAEHWA_SQL_STATEMENT_HEADER=true} every API response
- * says how many SQL statements it took and how many rows they returned, which is how the tests
- * prove lists have no N+1 and read nothing that grows with history.
+ * says how many SQL statements it took, how many rows they returned and how many of them locked
+ * rows, which is how the tests prove lists have no N+1, read nothing that grows with history,
+ * and that refused requests lock nothing.
  */
 @Provider
 @jakarta.enterprise.context.ApplicationScoped
@@ -20,6 +21,7 @@ public class SqlStatementCountHeader implements ContainerRequestFilter, Containe
 
     public static final String HEADER = "X-Daehwa-Sql-Statements";
     public static final String ROWS_HEADER = "X-Daehwa-Sql-Rows";
+    public static final String LOCKS_HEADER = "X-Daehwa-Sql-Locks";
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -33,6 +35,7 @@ public class SqlStatementCountHeader implements ContainerRequestFilter, Containe
         if (SqlStatementCounter.enabled()) {
             response.getHeaders().putSingle(HEADER, Integer.toString(SqlStatementCounter.current()));
             response.getHeaders().putSingle(ROWS_HEADER, Integer.toString(SqlStatementCounter.rows()));
+            response.getHeaders().putSingle(LOCKS_HEADER, Integer.toString(SqlStatementCounter.locks()));
         }
     }
 }

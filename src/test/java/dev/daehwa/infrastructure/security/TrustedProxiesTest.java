@@ -43,6 +43,19 @@ class TrustedProxiesTest {
     }
 
     @Test
+    void onlyATrustedProxySaysTheClientCameOverHttps() {
+        TrustedProxies loopback = new TrustedProxies("127.0.0.1,::1");
+        assertTrue(loopback.forwardedHttps("127.0.0.1", "https"));
+        assertTrue(loopback.forwardedHttps("0:0:0:0:0:0:0:1", "HTTPS"));
+        // The first value is the outermost hop, the one the browser used.
+        assertTrue(loopback.forwardedHttps("127.0.0.1", "https, http"));
+        assertFalse(loopback.forwardedHttps("127.0.0.1", "http"));
+        assertFalse(loopback.forwardedHttps("127.0.0.1", null));
+        assertFalse(loopback.forwardedHttps("203.0.113.9", "https"), "an untrusted peer's header is believed");
+        assertFalse(new TrustedProxies(null).forwardedHttps("127.0.0.1", "https"), "believed with no proxy trusted");
+    }
+
+    @Test
     void aMalformedSettingFailsLoudly() {
         assertThrows(IllegalArgumentException.class, () -> new TrustedProxies("10.0.0.0/33"));
         assertThrows(IllegalArgumentException.class, () -> new TrustedProxies("proxy.example"));

@@ -112,6 +112,9 @@ final class PayaraMicro implements AutoCloseable {
         // A quick heartbeat, so HeartbeatIT sees a silent socket closed in seconds, not minutes.
         env.put("DAEHWA_WS_PING_SECONDS", "2");
         env.put("DAEHWA_WS_DEAD_SECONDS", "25");
+        // The tests' own HTTP client stands in for a reverse proxy on the same machine, so tests
+        // can send X-Forwarded-For and X-Forwarded-Proto as nginx or Heroku's router would.
+        env.put("DAEHWA_TRUSTED_PROXIES", "127.0.0.1,::1");
         env.putAll(environment);
 
         String path = contextRoot.endsWith("/") ? contextRoot : contextRoot + "/";

@@ -134,6 +134,12 @@ public final class Response {
         return Integer.parseInt(value.trim());
     }
 
+    /** The statements among them that locked rows (SELECT ... FOR UPDATE), in the header beside it. */
+    public int sqlLocks() {
+        String value = header("X-Daehwa-Sql-Locks").orElseGet(() -> fail("no X-Daehwa-Sql-Locks header on " + this));
+        return Integer.parseInt(value.trim());
+    }
+
     /**
      * The count a page reports at its very end (a page's headers leave before it has rendered,
      * so pages cannot use the header): {@code <span id="sql-statements" hidden>N</span>}.

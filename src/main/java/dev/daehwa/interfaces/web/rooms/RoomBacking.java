@@ -14,9 +14,9 @@ import jakarta.inject.Named;
 import org.omnifaces.cdi.Param;
 
 /**
- * The room page, /rooms/{id}: the newest history, server-rendered, with the read marker moved on
- * opening. Sending, editing, deleting and older pages then go through the REST API from room.js,
- * so the page and every other client share one set of rules.
+ * The room page, /rooms/{id}: the newest history, server-rendered. Opening it changes nothing on
+ * the server; room.js marks the shown messages read, and sends, edits, deletes and loads older
+ * pages, through the REST API, so the page and every other client share one set of rules.
  */
 @Named
 @RequestScoped
