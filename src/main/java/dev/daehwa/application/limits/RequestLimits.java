@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * lives in the database instead ({@link dev.daehwa.application.LoginService}).
  *
  * <p>The defaults leave room for an office behind one NAT address: 30 logins at once and one
- * every 2 s after that, 20 sign-ups at once and then one every 30 s. A person never posts 50
+ * every 2 s after that, 30 sign-ups at once and then one every 20 s. A person never posts 50
  * messages in a few seconds and 10 a second after that; a bot does.
  */
 @ApplicationScoped
@@ -30,7 +30,7 @@ public class RequestLimits {
     String loginSetting;
 
     @Inject
-    @ConfigProperty(name = "DAEHWA_LIMIT_SIGNUPS_PER_CLIENT", defaultValue = "20/10m")
+    @ConfigProperty(name = "DAEHWA_LIMIT_SIGNUPS_PER_CLIENT", defaultValue = "30/10m")
     String signupSetting;
 
     @Inject

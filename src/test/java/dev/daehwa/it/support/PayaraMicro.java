@@ -112,6 +112,9 @@ final class PayaraMicro implements AutoCloseable {
         // A quick heartbeat, so HeartbeatIT sees a silent socket closed in seconds, not minutes.
         env.put("DAEHWA_WS_PING_SECONDS", "2");
         env.put("DAEHWA_WS_DEAD_SECONDS", "25");
+        // The test client is the reverse proxy: each Agent forwards for an address of its own.
+        env.put("DAEHWA_TRUSTED_PROXIES", "127.0.0.1,::1");
+        env.put("DAEHWA_LIMIT_POSTS_PER_USER", App.POSTS_PER_USER);
         env.putAll(environment);
 
         String path = contextRoot.endsWith("/") ? contextRoot : contextRoot + "/";
