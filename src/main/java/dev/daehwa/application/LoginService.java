@@ -1,7 +1,6 @@
 package dev.daehwa.application;
 
-import dev.daehwa.domain.auth.LoginFailure;
-import dev.daehwa.domain.auth.LoginFailureRepository;
+import dev.daehwa.domain.auth.LoginAttemptsRepository;
 import dev.daehwa.domain.auth.LoginThrottle;
 import dev.daehwa.domain.error.AuthenticationRequiredException;
 import dev.daehwa.domain.error.TooManyAttemptsException;
@@ -10,17 +9,19 @@ import dev.daehwa.domain.user.UserRepository;
 import dev.daehwa.infrastructure.security.PasswordHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks a username and password, with throttling: after 10 failures for one username in
- * 5 minutes, further attempts are refused until the window passes — the same way whether or not
- * the username exists, and before the password is even looked at.
+ * Checks a username and password, with throttling: each username gets 10 attempts per 5 minutes.
+ * An attempt takes its slot in the database before the password is looked at, so parallel
+ * guesses on any number of nodes cannot exceed the 10, and a refused attempt costs no password
+ * hash. The answer is the same whether or not the username exists.
+ *
+ * <p>Not transactional as a whole: the slot commits on its own, and no lock or connection is held
+ * during the deliberately slow hash.
  */
 @ApplicationScoped
 public class LoginService {
@@ -31,7 +32,7 @@ public class LoginService {
     private UserRepository users;
 
     @Inject
-    private LoginFailureRepository failures;
+    private LoginAttemptsRepository attempts;
 
     @Inject
     private PasswordHasher passwords;
@@ -39,34 +40,34 @@ public class LoginService {
     @Inject
     private Clock clock;
 
-    /** The failure record must outlive the refusal, so a bad password does not roll back. */
-    @Transactional(dontRollbackOn = AuthenticationRequiredException.class)
+    public LoginService() {
+    }
+
+    LoginService(UserRepository users, LoginAttemptsRepository attempts, PasswordHasher passwords, Clock clock) {
+        this.users = users;
+        this.attempts = attempts;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
     public User login(String username, String password) {
         String key = User.keyOf(username == null ? "" : username);
         String given = password == null ? "" : password;
         if (key.isEmpty() || key.length() > User.KEY_MAX) {
-            // No account has such a name; nothing to throttle or record, same answer and cost.
-            passwords.matchesNobody(given);
+            // No account can have such a name: nothing to throttle, and no hash to spend on it.
             throw AuthenticationRequiredException.badCredentials();
         }
-        Instant now = Instant.now(clock);
-        Instant windowStart = THROTTLE.windowStart(now);
-        List<Instant> recent = failures.failuresSince(key, windowStart);
-        Optional<Duration> blocked = THROTTLE.blockedFor(recent, now);
+        Optional<Duration> blocked = attempts.reserve(key, THROTTLE, Instant.now(clock));
         if (blocked.isPresent()) {
-            throw new TooManyAttemptsException(blocked.get());
+            throw TooManyAttemptsException.forUsername(blocked.get());
         }
         Optional<User> user = users.findByUsername(key);
         boolean valid = user.isPresent() ? passwords.matches(given, user.get().passwordHash())
                 : passwords.matchesNobody(given);
         if (!valid) {
-            failures.purgeBefore(key, windowStart);
-            failures.record(new LoginFailure(key, now));
             throw AuthenticationRequiredException.badCredentials();
         }
-        if (!recent.isEmpty()) {
-            failures.forget(key);
-        }
+        attempts.forget(key);
         return user.get();
     }
 }

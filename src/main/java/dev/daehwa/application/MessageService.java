@@ -9,6 +9,7 @@ import dev.daehwa.domain.room.Membership;
 import dev.daehwa.domain.room.Room;
 import dev.daehwa.domain.room.RoomRepository;
 import dev.daehwa.application.events.ChatEvent;
+import dev.daehwa.application.limits.RequestLimits;
 import dev.daehwa.application.notification.NotificationQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -38,6 +39,9 @@ public class MessageService {
     @Inject
     private NotificationQueue notifications;
 
+    @Inject
+    private RequestLimits limits;
+
     /** The stored message, and whether this call created it (false for an idempotent retry). */
     public record Posted(Message message, boolean created) {
     }
@@ -50,6 +54,8 @@ public class MessageService {
      * members' posts.
      */
     public Posted post(long senderId, long roomId, String content, String clientMessageId) {
+        // Every attempt counts, retries and refusals included: a flood costs the server either way.
+        limits.post(senderId);
         String text = MessageContent.check(content);
         String clientId = MessageContent.checkClientMessageId(clientMessageId);
         Membership membership = rooms.findMembership(roomId, senderId).orElseThrow(NotFoundException::room);

@@ -5,7 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import dev.daehwa.it.support.App;
 import dev.daehwa.it.support.ChatUser;
@@ -14,7 +22,12 @@ import dev.daehwa.it.support.Response;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-/** Ten failed logins for one username within five minutes lock that username, and only that one. */
+/**
+ * Ten login attempts per username per five minutes; a success starts the count again. Each
+ * attempt takes its slot in the database before the password is checked, so no burst of parallel
+ * guesses gets more than ten checked. Every request comes from its own client address here, so
+ * that only the username throttle is at work.
+ */
 @DaehwaIT
 class LoginThrottleIT {
 
@@ -49,6 +62,46 @@ class LoginThrottleIT {
                 () -> assertEquals(knownProblem.getString("title"), unknownProblem.getString("title")),
                 () -> assertEquals(knownProblem.getString("type"), unknownProblem.getString("type")),
                 () -> assertEquals(known.header("Retry-After").isPresent(), unknown.header("Retry-After").isPresent()));
+    }
+
+    @Test
+    void fortyParallelWrongPasswordsGetAtMostTenChecked(App app) throws Exception {
+        ChatUser alice = app.newUser("parallel");
+        int guesses = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(guesses);
+        List<Response> answers = new ArrayList<>();
+        try {
+            CountDownLatch ready = new CountDownLatch(guesses);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Response>> pending = new ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                String guess = "guess " + i;
+                Callable<Response> attempt = () -> {
+                    ready.countDown();
+                    go.await();
+                    return login(app, alice.username(), guess);
+                };
+                pending.add(pool.submit(attempt));
+            }
+            assertTrue(ready.await(30, TimeUnit.SECONDS), "threads did not start");
+            go.countDown();
+            for (Future<Response> answer : pending) {
+                answers.add(answer.get(120, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        long checked = answers.stream().filter(answer -> answer.status() == 401).count();
+        List<Response> refused = answers.stream().filter(answer -> answer.status() != 401).toList();
+        // A 401 is the only answer that comes from a password check; 10 slots, 10 checks at most.
+        assertTrue(checked >= 1 && checked <= ALLOWED_FAILURES,
+                checked + " of " + guesses + " parallel guesses had their password checked, allowed " + ALLOWED_FAILURES);
+        refused.forEach(answer -> {
+            answer.problem(429);
+            assertRetryAfter(answer);
+        });
+        login(app, alice.username(), alice.password()).problem(429);
     }
 
     @Test

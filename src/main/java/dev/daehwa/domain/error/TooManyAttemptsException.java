@@ -3,15 +3,36 @@ package dev.daehwa.domain.error;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Login throttling: too many failures for one username; try again after {@link #retryIn()}. */
+/** A rate limit said no (logins, sign-ups, tokens, posts); try again after {@link #retryIn()}. */
 public final class TooManyAttemptsException extends DomainException {
 
     private final Duration retryAfter;
 
-    public TooManyAttemptsException(Duration retryAfter) {
-        super("Too many failed logins for this username. Try again in "
-                + Math.max(1, retryAfter.toSeconds()) + " seconds.");
+    private TooManyAttemptsException(String what, Duration retryAfter) {
+        super(what + " Try again in " + inWords(retryAfter) + ".");
         this.retryAfter = retryAfter;
+    }
+
+    /** The username's login attempts are used up for now; the same answer whether it exists or not. */
+    public static TooManyAttemptsException forUsername(Duration retryAfter) {
+        return new TooManyAttemptsException("Too many login attempts for this username.", retryAfter);
+    }
+
+    /** One client address asked for this too often (logins, sign-ups, API tokens). */
+    public static TooManyAttemptsException fromClient(Duration retryAfter) {
+        return new TooManyAttemptsException("Too many requests of this kind from your address.", retryAfter);
+    }
+
+    /** One user posts faster than any person types. */
+    public static TooManyAttemptsException forMessages(Duration retryAfter) {
+        return new TooManyAttemptsException("You are sending messages too fast.", retryAfter);
+    }
+
+    /** Whole seconds, rounded up, at least one. */
+    private static String inWords(Duration wait) {
+        long whole = wait.toSeconds();
+        long seconds = Math.max(1, wait.minusSeconds(whole).isPositive() ? whole + 1 : whole);
+        return seconds == 1 ? "1 second" : seconds + " seconds";
     }
 
     @Override

@@ -3,11 +3,13 @@ package dev.daehwa.interfaces.rest;
 import dev.daehwa.application.AccountService;
 import dev.daehwa.application.LoginService;
 import dev.daehwa.application.UserLanguages;
+import dev.daehwa.application.limits.RequestLimits;
 import dev.daehwa.application.notification.NotificationSettingsService;
 import dev.daehwa.interfaces.rest.json.NotificationSettingsJson;
 import dev.daehwa.domain.user.User;
 import dev.daehwa.infrastructure.security.CurrentCaller;
 import dev.daehwa.infrastructure.security.SessionLogin;
+import dev.daehwa.infrastructure.security.TrustedProxies;
 import dev.daehwa.interfaces.rest.json.AccountJson;
 import dev.daehwa.interfaces.rest.json.Requests;
 import jakarta.enterprise.context.RequestScoped;
@@ -52,6 +54,12 @@ public class AuthResource {
     @Inject
     private UserLanguages languages;
 
+    @Inject
+    private RequestLimits limits;
+
+    @Inject
+    private TrustedProxies proxies;
+
     @Context
     private HttpServletRequest request;
 
@@ -65,7 +73,9 @@ public class AuthResource {
     @APIResponse(responseCode = "201", description = "The new user, with email")
     @APIResponse(responseCode = "400", description = "Invalid input, with field errors")
     @APIResponse(responseCode = "409", description = "Username or email taken")
+    @APIResponse(responseCode = "429", description = "Too many sign-ups from this address; see Retry-After")
     public Response register(Requests.Register body) {
+        limits.signup(proxies.clientAddress(request));
         Requests.Register r = RequestBodies.required(body);
         User user = accounts.register(r.username(), r.password(), r.email(), r.displayName());
         return Response.status(Response.Status.CREATED).entity(AccountJson.of(user)).build();
@@ -76,8 +86,9 @@ public class AuthResource {
     @Operation(summary = "Log in; sets the session cookie (a fresh session id)")
     @APIResponse(responseCode = "200", description = "The user, with email")
     @APIResponse(responseCode = "401", description = "Wrong username or password")
-    @APIResponse(responseCode = "429", description = "Too many failed attempts for this username; see Retry-After")
+    @APIResponse(responseCode = "429", description = "Too many attempts for this username or from this address; see Retry-After")
     public AccountJson login(Requests.Login body) {
+        limits.login(proxies.clientAddress(request));
         Requests.Login r = RequestBodies.required(body);
         User user = logins.login(r.username(), r.password());
         sessions.establish(request, response, user.id());

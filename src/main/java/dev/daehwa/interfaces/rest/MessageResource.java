@@ -64,6 +64,7 @@ public class MessageResource {
             description = "content: 1-10,000 characters after trimming. Resending the same clientMessageId returns the original message instead of a duplicate.")
     @APIResponse(responseCode = "201", description = "The message")
     @APIResponse(responseCode = "200", description = "A retry: the message first stored under this clientMessageId")
+    @APIResponse(responseCode = "429", description = "Posting faster than DAEHWA_LIMIT_POSTS_PER_USER allows; see Retry-After")
     public Response post(Requests.PostMessage body) {
         long userId = caller.requireUserId();
         Requests.PostMessage r = RequestBodies.required(body);

@@ -123,9 +123,12 @@ class ProblemTest {
                 Arguments.of(new ConflictException("The owner cannot leave the room; archive it instead."),
                         "urn:daehwa:problem:conflict", "Conflict", 409,
                         "The owner cannot leave the room; archive it instead."),
-                Arguments.of(new TooManyAttemptsException(Duration.ofSeconds(90)),
+                Arguments.of(TooManyAttemptsException.forUsername(Duration.ofSeconds(90)),
                         "urn:daehwa:problem:too-many-attempts", "Too many attempts", 429,
-                        "Too many failed logins for this username. Try again in 90 seconds."));
+                        "Too many login attempts for this username. Try again in 90 seconds."),
+                Arguments.of(TooManyAttemptsException.forMessages(Duration.ofMillis(100)),
+                        "urn:daehwa:problem:too-many-attempts", "Too many attempts", 429,
+                        "You are sending messages too fast. Try again in 1 second."));
     }
 
     @ParameterizedTest

@@ -25,6 +25,11 @@ import jakarta.json.JsonValue;
  * by default the {@code X-Requested-With: XMLHttpRequest} header a browser script would send.
  * All agents share one {@link HttpClient}; cookies are handled here, per agent.
  *
+ * <p>Each new agent is its own internet client: it sends an {@code X-Forwarded-For} address of
+ * its own (from 198.18.0.0/15, a range for tests), which the server believes because the suite
+ * lists 127.0.0.1 as a trusted proxy. So the per-address limits count each simulated person
+ * apart, as behind a real reverse proxy, and a suite of thousands of users never hits them.
+ *
  * <p>Every answer is checked for the things no request may ever produce: a 5xx, or a stack trace
  * in an error body.
  */
@@ -44,38 +49,59 @@ public final class Agent {
     private final boolean csrfHeader;
     /** A 503 the test expects (a feature switched off), not a server failure. */
     private final boolean unavailableExpected;
+    /** The client address a trusted proxy would report for this agent; null sends none. */
+    private final String forwardedFor;
 
     Agent(URI base) {
-        this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), null, true, false);
+        this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), null, true, false, someClientAddress());
     }
 
-    private Agent(URI base, CookieManager cookies, String bearer, boolean csrfHeader, boolean unavailableExpected) {
+    private Agent(URI base, CookieManager cookies, String bearer, boolean csrfHeader, boolean unavailableExpected,
+                  String forwardedFor) {
         this.base = base;
         this.cookies = cookies;
         this.bearer = bearer;
         this.csrfHeader = csrfHeader;
         this.unavailableExpected = unavailableExpected;
+        this.forwardedFor = forwardedFor;
     }
 
-    /** A new agent without cookies that authenticates with this API token. */
+    /** A new agent without cookies that authenticates with this API token, from the same client. */
     public Agent withBearer(String token) {
-        return new Agent(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), token, csrfHeader, false);
+        return new Agent(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), token, csrfHeader, false, forwardedFor);
     }
 
     /** The same agent (its cookies and token) talking to another node of the app. */
     public Agent at(URI otherBase) {
-        return new Agent(otherBase, cookies, bearer, csrfHeader, unavailableExpected);
+        return new Agent(otherBase, cookies, bearer, csrfHeader, unavailableExpected, forwardedFor);
     }
 
     /** The same session (shared cookie jar) but without the anti-CSRF header: what a forged cross-site form sends. */
     public Agent withoutCsrfHeader() {
-        return new Agent(base, cookies, bearer, false, unavailableExpected);
+        return new Agent(base, cookies, bearer, false, unavailableExpected, forwardedFor);
     }
 
     /** The same agent, for a test that expects a 503 problem rather than treating it as a crash. */
     public Agent expectingUnavailable() {
-        return new Agent(base, cookies, bearer, csrfHeader, true);
+        return new Agent(base, cookies, bearer, csrfHeader, true, forwardedFor);
     }
+
+    /** The same agent, as a trusted proxy would forward it from this client address (null: no header). */
+    public Agent from(String clientAddress) {
+        return new Agent(base, cookies, bearer, csrfHeader, unavailableExpected, clientAddress);
+    }
+
+    /** The address this agent's requests are forwarded for, or null. */
+    public String clientAddress() {
+        return forwardedFor;
+    }
+
+    /** A random address in 198.18.0.0/15, reserved for network tests, for a new simulated client. */
+    public static String someClientAddress() {
+        return "198." + (18 + CLIENTS.nextInt(2)) + "." + CLIENTS.nextInt(256) + "." + (1 + CLIENTS.nextInt(254));
+    }
+
+    private static final java.util.Random CLIENTS = new java.security.SecureRandom();
 
     public URI base() {
         return base;
@@ -137,6 +163,9 @@ public final class Agent {
         }
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
+        }
+        if (forwardedFor != null && prepared.headers().firstValue("X-Forwarded-For").isEmpty()) {
+            request.header("X-Forwarded-For", forwardedFor);
         }
         URI uri = prepared.uri();
         try {

@@ -22,6 +22,13 @@ public final class App {
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     public static final String PASSWORD = "correct horse battery";
 
+    /**
+     * The suite server's DAEHWA_LIMIT_POSTS_PER_USER: the default rate (10 a second) with a
+     * burst of 1,500, because the realtime suites fill rooms with up to 1,200 messages from one
+     * user as fast as the server takes them. PostLimitIT pushes past exactly this value.
+     */
+    public static final String POSTS_PER_USER = "1500/150s";
+
     private final URI base;
     private final String database;
     private final PayaraMicro server;
@@ -132,7 +139,8 @@ public final class App {
         }
     }
 
-    private void requireOwnServer() {
+    /** Skips the test unless this suite started the server (and so chose its settings). */
+    public void requireOwnServer() {
         Assumptions.assumeTrue(server != null, "the server was not started by this suite");
     }
 

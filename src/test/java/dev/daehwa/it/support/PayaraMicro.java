@@ -112,9 +112,11 @@ final class PayaraMicro implements AutoCloseable {
         // A quick heartbeat, so HeartbeatIT sees a silent socket closed in seconds, not minutes.
         env.put("DAEHWA_WS_PING_SECONDS", "2");
         env.put("DAEHWA_WS_DEAD_SECONDS", "25");
-        // The tests' own HTTP client stands in for a reverse proxy on the same machine, so tests
-        // can send X-Forwarded-For and X-Forwarded-Proto as nginx or Heroku's router would.
+        // The tests' own HTTP client stands in for a reverse proxy on the same machine: each Agent
+        // forwards for an address of its own, and tests can send X-Forwarded-Proto as nginx or
+        // Heroku's router would.
         env.put("DAEHWA_TRUSTED_PROXIES", "127.0.0.1,::1");
+        env.put("DAEHWA_LIMIT_POSTS_PER_USER", App.POSTS_PER_USER);
         env.putAll(environment);
 
         String path = contextRoot.endsWith("/") ? contextRoot : contextRoot + "/";

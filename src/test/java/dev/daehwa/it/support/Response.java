@@ -25,7 +25,7 @@ public final class Response {
     private final HttpHeaders headers;
     private final String body;
 
-    Response(String request, int status, HttpHeaders headers, String body) {
+    public Response(String request, int status, HttpHeaders headers, String body) {
         this.request = request;
         this.status = status;
         this.headers = headers;

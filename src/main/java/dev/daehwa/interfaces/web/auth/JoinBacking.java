@@ -1,9 +1,11 @@
 package dev.daehwa.interfaces.web.auth;
 
 import dev.daehwa.application.AccountService;
+import dev.daehwa.application.limits.RequestLimits;
 import dev.daehwa.domain.error.DomainException;
 import dev.daehwa.domain.user.User;
 import dev.daehwa.infrastructure.security.SessionLogin;
+import dev.daehwa.infrastructure.security.TrustedProxies;
 import dev.daehwa.interfaces.web.support.FormMessages;
 import dev.daehwa.interfaces.web.support.Pages;
 import jakarta.enterprise.context.RequestScoped;
@@ -23,6 +25,12 @@ public class JoinBacking {
     @Inject
     private SessionLogin sessions;
 
+    @Inject
+    private RequestLimits limits;
+
+    @Inject
+    private TrustedProxies proxies;
+
     private String username;
     private String email;
     private String displayName;
@@ -36,6 +44,7 @@ public class JoinBacking {
         }
         User user;
         try {
+            limits.signup(proxies.clientAddress(Pages.request()));
             user = accounts.register(username, password, email, displayName);
         } catch (DomainException e) {
             FormMessages.onRefusal(FORM, e);

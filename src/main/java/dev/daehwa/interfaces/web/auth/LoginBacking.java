@@ -1,10 +1,12 @@
 package dev.daehwa.interfaces.web.auth;
 
 import dev.daehwa.application.LoginService;
+import dev.daehwa.application.limits.RequestLimits;
 import dev.daehwa.domain.error.AuthenticationRequiredException;
 import dev.daehwa.domain.error.TooManyAttemptsException;
 import dev.daehwa.domain.user.User;
 import dev.daehwa.infrastructure.security.SessionLogin;
+import dev.daehwa.infrastructure.security.TrustedProxies;
 import dev.daehwa.interfaces.web.support.Pages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -26,6 +28,12 @@ public class LoginBacking {
     private SessionLogin sessions;
 
     @Inject
+    private RequestLimits limits;
+
+    @Inject
+    private TrustedProxies proxies;
+
+    @Inject
     @Param(name = "continue")
     private String continueTo;
 
@@ -36,6 +44,7 @@ public class LoginBacking {
     public void login() {
         User user;
         try {
+            limits.login(proxies.clientAddress(Pages.request()));
             user = logins.login(username, password);
         } catch (TooManyAttemptsException e) {
             error = Pages.text("login.throttled");

@@ -40,7 +40,7 @@ class RefusalsTest {
                 new PermissionDeniedException("Only the room's owner may archive the room."),
                 NotFoundException.room(),
                 new ConflictException("The owner cannot leave the room; archive it instead."),
-                new TooManyAttemptsException(Duration.ofSeconds(90)),
+                TooManyAttemptsException.forUsername(Duration.ofSeconds(90)),
                 new UnavailableException("Search is turned off on this server."));
     }
 
