@@ -132,6 +132,12 @@ public final class App {
         }
     }
 
+    /** The server JVM's used heap in bytes right after a full garbage collection, read over JMX. */
+    public long usedHeapAfterGc() {
+        requireOwnServer();
+        return ServerHeap.usedAfterGc(server.pid());
+    }
+
     private void requireOwnServer() {
         Assumptions.assumeTrue(server != null, "the server was not started by this suite");
     }
