@@ -207,9 +207,14 @@ for peer in $PEERS; do
             snapshot_app "$WORK_DIR/app"
             WAR_SHA=$(sha256sum "$WORK_DIR/app/daehwa.war" | cut -c1-12)
             log "idle: Daehwa on :$DAEHWA_PORT"
+            # K/IDLE_USERS sockets an account, each brought live with a resume: above the defaults
+            # (20 sockets a user, 60 resumes a minute), which are per person, not per load test.
+            per_account=$(( (K + IDLE_USERS - 1) / IDLE_USERS ))
             if start_daehwa "$WORK_DIR/app" "$DAEHWA_PORT" "$WORK_DIR/daehwa-data" "$WORK_DIR/daehwa.log" \
-                DAEHWA_PASSWORD_ITERATIONS=1024 && run_idle daehwa "$DAEHWA_PORT"; then
-                peer_note daehwa "Daehwa: WAR sha256 \`$WAR_SHA\`, Payara Micro ${SERVER_JAVA_OPTS:--Xmx1g} -XX:ActiveProcessorCount=$(cpu_count "$SERVER_CPUS"), $(socket_pinning_note), embedded H2, \`DAEHWA_PASSWORD_ITERATIONS=1024\`; Java heap: $(awk -F= '/^heap_kind=/ {print $2}' "$RAW_DIR/daehwa.properties"), RSS includes its committed size, which a full GC may shrink or not: read the heap rows with the RSS rows. Daehwa pings each socket every 30 s (DAEHWA_WS_PING_SECONDS)."
+                DAEHWA_PASSWORD_ITERATIONS=1024 DAEHWA_WS_MAX_SOCKETS_PER_USER="$per_account" \
+                DAEHWA_WS_USER_RESUMES_PER_MINUTE=$(( per_account > 60 ? per_account : 60 )) \
+                && run_idle daehwa "$DAEHWA_PORT"; then
+                peer_note daehwa "Daehwa: WAR sha256 \`$WAR_SHA\`, Payara Micro ${SERVER_JAVA_OPTS:--Xmx1g} -XX:ActiveProcessorCount=$(cpu_count "$SERVER_CPUS"), $(socket_pinning_note), embedded H2, \`DAEHWA_PASSWORD_ITERATIONS=1024\`, \`DAEHWA_WS_MAX_SOCKETS_PER_USER=$per_account\`; Java heap: $(awk -F= '/^heap_kind=/ {print $2}' "$RAW_DIR/daehwa.properties"), RSS includes its committed size, which a full GC may shrink or not: read the heap rows with the RSS rows. Daehwa pings each socket every 30 s (DAEHWA_WS_PING_SECONDS)."
             else
                 FAILED+=(daehwa)
                 rm -f "$RAW_DIR/daehwa.properties"

@@ -9,6 +9,7 @@
     var MAX_BACKOFF = 30000;
     var TYPING_EVERY = 2500;
     var TYPING_SHOWN_FOR = 4000;
+    var TOO_MANY_SOCKETS = 4008;
 
     function Live(chat) {
         this.chat = chat;
@@ -27,17 +28,24 @@
         var self = this;
         var url = new URL(this.chat.dataset.ws, location.href);
         url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+        // This page resumes on every connection: the server holds live events until the replay is sent.
+        url.searchParams.set('resume', '1');
         var socket = new WebSocket(url);
         this.socket = socket;
         socket.onmessage = function (event) {
             self.receive(JSON.parse(event.data));
         };
-        socket.onclose = function () {
+        socket.onclose = function (event) {
             if (self.socket !== socket) {
                 return;
             }
             self.socket = null;
             self.resumed = false;
+            if (event.code === TOO_MANY_SOCKETS) {
+                // A newer tab took this one's place; reconnecting would only push out the next oldest.
+                self.status.textContent = self.chat.dataset.textReplaced;
+                return;
+            }
             self.status.textContent = self.chat.dataset.textReconnecting;
             // Exponential backoff with full jitter, so a restarted server is not hit all at once.
             var ceiling = Math.min(MAX_BACKOFF, 1000 * Math.pow(2, self.attempt++));
@@ -64,7 +72,6 @@
         };
         switch (frame.type) {
             case 'hello':
-                this.attempt = 0;
                 this.status.textContent = '';
                 var rooms = {};
                 if (room) {
@@ -73,6 +80,9 @@
                 this.send({type: 'resume', rooms: rooms});
                 break;
             case 'resumed':
+                // Only a completed resume resets the backoff: a socket closed for too many
+                // resumes (4029) or for being too far behind (1013) reconnects ever more slowly.
+                this.attempt = 0;
                 this.resumed = true;
                 break;
             case 'resync':

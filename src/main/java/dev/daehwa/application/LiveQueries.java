@@ -30,11 +30,11 @@ public class LiveQueries {
     /** More missed messages than this in one room are not replayed: the client reloads the room. */
     public static final int MAX_REPLAY = 1000;
     /**
-     * Messages one resume replays across all its rooms; rooms beyond it get a resync. Replayed
-     * frames are sent however slowly the client reads (see Outbox), so this bounds their memory.
+     * Messages one resume replays across all its rooms; rooms beyond it get a resync. This bounds
+     * the work of a resume; its memory is bounded by the socket's queue, which the replay only
+     * fills as the client reads.
      */
     public static final int MAX_REPLAY_PER_RESUME = 3000;
-    private static final int REPLAY_PAGE = MessageHistory.MAX_LIMIT;
 
     @Inject
     private RoomRepository rooms;
@@ -93,13 +93,18 @@ public class LiveQueries {
                 .filter(m -> m.seq() < beforeSeq).toList();
     }
 
-    /** What a reconnecting client missed in one room: the messages, or "too many, reload". */
-    public record Missed(long roomId, List<Message> messages, boolean tooMany) {
+    /**
+     * What a reconnecting client missed in one room: the messages with seq in
+     * {@code (afterSeq, untilSeq]}, or "too many, reload" (a resync).
+     */
+    public record Missed(long roomId, long afterSeq, long untilSeq, boolean tooMany) {
     }
 
     /**
-     * For each named room the user is still in, the messages after the client's last seen seq,
-     * in seq order. Rooms the user is not in are left out without a word.
+     * For each named room the user is still in, what the client missed after its last seen seq,
+     * up to the room's last message now; rooms the user is not in are left out without a word.
+     * Only the extent: the messages are read a page at a time ({@link #missedPage}) as the client
+     * takes them in, so a replay never sits in memory whole.
      */
     public List<Missed> missedSince(long userId, Map<Long, Long> lastSeenByRoom) {
         Map<Long, Membership> mine = rooms.membershipsOf(userId).stream()
@@ -112,24 +117,30 @@ public class LiveQueries {
                 return;
             }
             long from = Math.max(0, lastSeen);
-            long gap = membership.room().lastSeq() - from;
+            long until = membership.room().lastSeq();
+            long gap = until - from;
             if (gap > MAX_REPLAY || gap > budget[0]) {
-                missed.add(new Missed(roomId, List.of(), true));
+                missed.add(new Missed(roomId, from, until, true));
                 return;
             }
             budget[0] -= Math.max(0, gap);
-            List<Message> found = new ArrayList<>();
-            long after = from;
-            while (true) {
-                List<Message> page = messages.pageAfter(roomId, after, REPLAY_PAGE);
-                found.addAll(page);
-                if (page.size() < REPLAY_PAGE) {
-                    break;
-                }
-                after = page.getLast().seq();
+            if (gap > 0) {
+                missed.add(new Missed(roomId, from, until, false));
             }
-            missed.add(new Missed(roomId, found, false));
         });
         return missed;
+    }
+
+    /**
+     * The next at most {@code limit} missed messages of a room with seq in {@code (afterSeq,
+     * untilSeq]}, in seq order (deleted ones left out); none if the user has left the room since
+     * the resume began.
+     */
+    public List<Message> missedPage(long userId, long roomId, long afterSeq, long untilSeq, int limit) {
+        int span = (int) Math.min(limit, Math.max(0, untilSeq - afterSeq));
+        if (span == 0 || rooms.findMembership(roomId, userId).isEmpty()) {
+            return List.of();
+        }
+        return messages.pageAfter(roomId, afterSeq, span).stream().filter(m -> m.seq() <= untilSeq).toList();
     }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,14 +31,21 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The life of a socket: hello, the presence snapshot, resume and replay, typing, bad frames and
- * the heartbeat. {@link ChatSocket} is only the container's entry point into this.
+ * The life of a socket: hello, the presence snapshot, resume and replay, typing, bad frames,
+ * the heartbeat, and the bounds on what one user's sockets may cost. {@link ChatSocket} is only the container's entry point into this.
  */
 @ApplicationScoped
 public class ChatSockets {
 
-    /** How long live events wait after hello for the client's resume before flowing anyway. */
+    /**
+     * How long live events wait after hello for the resume of a client that said it would resume
+     * ({@code ?resume=1}) before flowing anyway.
+     */
     static final long RESUME_GRACE_MILLIS = 2_000;
+    /** Past a user's cap, the oldest socket closes with this code. */
+    static final int TOO_MANY_SOCKETS = 4008;
+    /** A resume beyond the socket's or the user's allowance closes the socket with this code. */
+    static final int TOO_MANY_RESUMES = 4029;
     /** How often graces are checked: a grace ends up to this much late. */
     private static final long GRACE_SWEEP_MILLIS = 100;
     private static final String CONNECTION = Connection.class.getName();
@@ -68,8 +76,19 @@ public class ChatSockets {
     private Clock clock;
 
     @Inject
+    private ResumeLimits resumeLimits;
+
+    @Inject
     @ConfigProperty(name = "DAEHWA_WS_QUEUE_LIMIT", defaultValue = "1000")
     private int queueLimit;
+
+    @Inject
+    @ConfigProperty(name = "DAEHWA_WS_QUEUE_BYTES", defaultValue = "4194304")
+    private long queueBytes;
+
+    @Inject
+    @ConfigProperty(name = "DAEHWA_WS_MAX_SOCKETS_PER_USER", defaultValue = "20")
+    private int maxSocketsPerUser;
 
     @Inject
     @ConfigProperty(name = "DAEHWA_WS_PING_SECONDS", defaultValue = "30")
@@ -88,9 +107,12 @@ public class ChatSockets {
 
     private ScheduledFuture<?> heartbeat;
     private ScheduledFuture<?> resumeGraces;
+    /** Where replays read their later pages, as their clients take the earlier ones in. */
+    private Executor replayPages;
 
     @PostConstruct
     void startTimers() {
+        replayPages = ownThreads.scheduler("replay-pages");
         ScheduledExecutorService scheduler = ownThreads.scheduler("socket-timers");
         heartbeat = scheduler.scheduleAtFixedRate(this::beat, pingEverySeconds, pingEverySeconds, TimeUnit.SECONDS);
         resumeGraces = scheduler.scheduleWithFixedDelay(this::endResumeGraces,
@@ -129,17 +151,25 @@ public class ChatSockets {
         }
         Principal principal = session.getUserPrincipal();
         Optional<User> user = principal == null ? Optional.empty() : accounts.find(Long.parseLong(principal.getName()));
-        Outbox outbox = new Outbox(session, queueLimit);
+        Outbox outbox = new Outbox(session, new QueueBound(queueLimit, queueBytes));
         if (user.isEmpty()) {
             outbox.closeLater(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not logged in"));
             return;
         }
         UserJson me = UserJson.of(user.get());
         Connection connection = new Connection(session, me,
-                (String) session.getUserProperties().get(HandshakeSession.HTTP_SESSION_ID), outbox);
+                (String) session.getUserProperties().get(HandshakeSession.HTTP_SESSION_ID), outbox,
+                resumeLimits.forNewSocket(System.nanoTime()));
         session.getUserProperties().put(CONNECTION, connection);
-        outbox.whenClosed(() -> forget(connection));
+        outbox.whenClosed(() -> {
+            connection.closed();
+            forget(connection);
+        });
         presence.connected(connection);
+        for (Connection oldest : connections.oldestBeyond(me.id(), maxSocketsPerUser)) {
+            oldest.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(TOO_MANY_SOCKETS),
+                    "more than " + maxSocketsPerUser + " sockets: the oldest is closed"));
+        }
         // One query for every online room-mate: a reconnect storm after a restart opens thousands
         // of sockets at once, and a lookup per mate made each of them cost a query per mate.
         List<User> onlineMates = accounts.findAll(
@@ -152,7 +182,19 @@ public class ChatSockets {
         for (User mate : onlineMates) {
             connection.reply(frames.presence(UserJson.of(mate), true));
         }
-        awaitingResume.add(new AwaitingResume(connection, System.nanoTime()));
+        // Events held since the socket joined its user's connections are let out after hello, the
+        // first frame; a client that will resume keeps them held until its replay has been sent.
+        if (willResume(session)) {
+            awaitingResume.add(new AwaitingResume(connection, System.nanoTime()));
+        } else {
+            connection.goLive();
+        }
+    }
+
+    /** The client said so on the socket's URL: {@code /ws?resume=1}. */
+    private static boolean willResume(Session session) {
+        List<String> resume = session.getRequestParameterMap().get("resume");
+        return resume != null && resume.contains("1");
     }
 
     /** Lets every socket whose resume grace is over go live, oldest first. */
@@ -200,19 +242,18 @@ public class ChatSockets {
     /**
      * Replays what the client missed, then lets live events through. Live events are held from
      * before the replay is read, and each socket drops messages it already sent, so nothing is
-     * lost or doubled at the seam.
+     * lost or doubled at the seam. Resumes are rationed: each one reads up to 3,000 messages.
      */
     private void resume(Connection connection, Map<Long, Long> lastSeenByRoom) {
-        connection.holdForResume(lastSeenByRoom);
-        for (LiveQueries.Missed missed : queries.missedSince(connection.userId(), lastSeenByRoom)) {
-            if (missed.tooMany()) {
-                connection.reply(frames.resync(missed.roomId()));
-            } else {
-                missed.messages().forEach(m -> connection.replay(frames.messageCreated(m)));
-            }
+        long now = System.nanoTime();
+        if (!connection.mayResume(now) || !resumeLimits.userMayResume(connection.userId(), now)) {
+            connection.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(TOO_MANY_RESUMES),
+                    "too many resumes: reconnect after a pause"));
+            return;
         }
-        connection.reply(frames.resumed());
-        connection.goLive();
+        Replay replay = new Replay(connection, queries, frames, replayPages);
+        connection.holdForResume(lastSeenByRoom, replay);
+        replay.start(lastSeenByRoom);
     }
 
     private void refuse(Connection connection, String detail) {

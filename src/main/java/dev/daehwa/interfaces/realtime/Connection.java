@@ -8,38 +8,47 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One open socket of one user. It starts out holding live events back until the client has
- * resumed (or has had its chance to), and it remembers, per room, the highest message seq it
- * delivered: together these make every message arrive exactly once, in seq order, across the
- * replay-to-live boundary.
+ * One open socket of one user. Until it goes live it holds live events back: from the hello if
+ * the client said it will resume, and during every resume. It remembers, per room, the highest
+ * message seq it delivered: together these make every message arrive exactly once, in seq order,
+ * across the replay-to-live boundary.
  */
 final class Connection {
 
-    /** Frames held while resuming beyond this mean the client could never catch up. */
-    private static final int MAX_HELD = 10_000;
     /** Bad frames tolerated per window before the socket is closed with 1008. */
     static final int MAX_BAD_FRAMES = 20;
     static final long BAD_FRAME_WINDOW_MILLIS = 10_000;
+    private static final AtomicLong OPENED = new AtomicLong();
 
     private final Session session;
     private final UserJson user;
     private final String httpSessionId;
     private final Outbox outbox;
+    private final TokenBucket resumes;
+    /** Orders the sockets by when they opened: past a user's cap, the oldest is closed. */
+    private final long openedOrder = OPENED.incrementAndGet();
     private final Map<Long, Long> deliveredSeq = new HashMap<>();
     private final List<Frame> held = new ArrayList<>();
     private final ArrayDeque<Long> badFrames = new ArrayDeque<>();
     private boolean live;
     private boolean resuming;
+    /** The resume being replayed; a newer resume replaces it. */
+    private Replay replaying;
     private volatile long lastPongMillis = System.currentTimeMillis();
 
-    /** @param httpSessionId the HTTP session of a cookie-authenticated socket, or null for a token */
-    Connection(Session session, UserJson user, String httpSessionId, Outbox outbox) {
+    /**
+     * @param httpSessionId the HTTP session of a cookie-authenticated socket, or null for a token
+     * @param resumes how many resume frames this socket may send
+     */
+    Connection(Session session, UserJson user, String httpSessionId, Outbox outbox, TokenBucket resumes) {
         this.session = session;
         this.user = user;
         this.httpSessionId = httpSessionId;
         this.outbox = outbox;
+        this.resumes = resumes;
     }
 
     long userId() {
@@ -55,6 +64,19 @@ final class Connection {
         return httpSession.equals(httpSessionId);
     }
 
+    long openedOrder() {
+        return openedOrder;
+    }
+
+    Outbox outbox() {
+        return outbox;
+    }
+
+    /** Takes one of this socket's resumes; false if it has used them up for now. */
+    boolean mayResume(long nowNanos) {
+        return resumes.take(nowNanos);
+    }
+
     /** A frame that is not an event (hello, errors, replies): straight out, never held. */
     void reply(Frame frame) {
         outbox.send(frame.json());
@@ -64,23 +86,41 @@ final class Connection {
     synchronized void deliver(Frame frame) {
         if (live) {
             sendOnce(frame, false);
-        } else if (held.size() < MAX_HELD) {
+        } else if (outbox.hold(frame.json())) {
             held.add(frame);
-        } else {
-            close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too far behind: resume again"));
         }
     }
 
-    /** Starts (or restarts) a resume: live events are held from here on. */
-    synchronized void holdForResume(Map<Long, Long> lastSeenByRoom) {
+    /**
+     * Starts (or restarts) a resume: live events are held from here on, and the replay sends every
+     * message after the seqs the client names, even one this socket sent live before the resume
+     * (a client that resumes on a socket it did not open for resuming may get such a message twice,
+     * never not at all).
+     */
+    synchronized void holdForResume(Map<Long, Long> lastSeenByRoom, Replay replay) {
         live = false;
         resuming = true;
-        lastSeenByRoom.forEach((room, seen) -> deliveredSeq.merge(room, seen, Math::max));
+        if (replaying != null) {
+            replaying.cancel();
+        }
+        replaying = replay;
+        deliveredSeq.putAll(lastSeenByRoom);
     }
 
-    /** A replayed message: sent unless this socket has delivered it already. */
-    synchronized void replay(Frame frame) {
-        sendOnce(frame, true);
+    /** A replayed frame, if its replay is still this socket's: sent unless this socket has delivered it. */
+    synchronized void replay(Replay from, Frame frame) {
+        if (from == replaying) {
+            sendOnce(frame, true);
+        }
+    }
+
+    /** The replay is over: {@code resumed}, then what arrived meanwhile, unless a newer resume took its place. */
+    synchronized void replayed(Replay from, Frame resumed) {
+        if (from == replaying) {
+            replaying = null;
+            outbox.sendRequested(resumed.json());
+            goLive();
+        }
     }
 
     /** Ends the hold: what arrived meanwhile goes out, minus what the replay already sent. */
@@ -90,6 +130,7 @@ final class Connection {
             return;
         }
         live = true;
+        outbox.releaseHeld();
         held.forEach(frame -> sendOnce(frame, true));
         held.clear();
     }
@@ -113,6 +154,15 @@ final class Connection {
             outbox.sendRequested(frame.json());
         } else {
             outbox.send(frame.json());
+        }
+    }
+
+    /** The socket closed: what it held is dropped at once, and its replay stops. */
+    synchronized void closed() {
+        held.clear();
+        if (replaying != null) {
+            replaying.cancel();
+            replaying = null;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.daehwa.interfaces.realtime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +40,13 @@ public class Connections {
     Collection<Connection> of(long userId) {
         Set<Connection> set = byUser.get(userId);
         return set == null ? List.of() : set;
+    }
+
+    /** The user's open sockets beyond the newest {@code keep}, oldest first. */
+    List<Connection> oldestBeyond(long userId, int keep) {
+        List<Connection> open = of(userId).stream().filter(Connection::isOpen)
+                .sorted(Comparator.comparingLong(Connection::openedOrder)).toList();
+        return open.subList(0, Math.max(0, open.size() - keep));
     }
 
     boolean isOnline(long userId) {

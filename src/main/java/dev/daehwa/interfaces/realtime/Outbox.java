@@ -10,10 +10,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The frames waiting to go out on one socket, sent one at a time without blocking anyone: the
- * next send starts when the previous one completes. A client that stops reading lets its queue
- * fill; past the bound the socket is closed with 1013 (try again later) and the client resumes,
- * while everyone else's delivery carries on.
+ * Everything waiting for one socket: the frames queued to go out, sent one at a time without
+ * blocking anyone (the next send starts when the previous one completes), and the count of those
+ * its {@link Connection} holds back during a resume. All of it is bounded ({@link QueueBound}), in
+ * frames and in bytes: a client that stops reading lets the queue fill, and past the bound the
+ * socket is closed with 1013 (try again later) and the client resumes, while everyone else's
+ * delivery carries on. A replay is paced instead: it is sent a page at a time, as the queue drains.
  *
  * <p>No thread is handed work per frame: whoever finds the socket idle sends, and a send that
  * completes on the spot is followed by the next in the same loop (not by recursion, which a
@@ -22,15 +24,21 @@ import java.util.logging.Logger;
 final class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
-    private static final Object PING = new Object();
+    private static final String PING = new String("ping");
     /** How long a closing socket may take to take in what was already sent, before it is dropped. */
     private static final long DRAIN_BEFORE_CLOSE_MILLIS = 30_000;
+    private static final CloseReason TOO_FAR_BEHIND =
+            new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too far behind: resume to catch up");
 
     private final Session session;
-    private final int limit;
-    private final ArrayDeque<Object> queue = new ArrayDeque<>();
-    /** How many of the queued frames are {@link Requested}. */
-    private int requestedQueued;
+    private final QueueBound bound;
+    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private long queuedBytes;
+    /** Frames the connection holds back during a resume, and their bytes. */
+    private int heldFrames;
+    private long heldBytes;
+    /** A paused replay's next page, to run once the queue has drained. */
+    private Runnable whenDrained;
     /** A send has been started and has not completed. */
     private boolean inFlight;
     /** A thread is inside {@link #pump()}. */
@@ -38,9 +46,9 @@ final class Outbox {
     private boolean closed;
     private volatile Runnable whenClosed = () -> { };
 
-    Outbox(Session session, int limit) {
+    Outbox(Session session, QueueBound bound) {
         this.session = session;
-        this.limit = limit;
+        this.bound = bound;
     }
 
     /**
@@ -51,75 +59,129 @@ final class Outbox {
         whenClosed = action;
     }
 
+    /** A frame to send now; closes the socket if it would take what waits past the bound. */
     void send(String text) {
-        enqueue(text);
+        enqueue(text, true);
     }
 
     /**
      * A frame the client asked for by resuming: the replay, and the live frames held meanwhile.
-     * They come all at once and are bounded by the resume itself (at most
-     * {@code LiveQueries.MAX_REPLAY_PER_RESUME} messages, beyond which rooms get a resync, and the
-     * connection's held frames), so they do not count against the bound, which is about live frames piling
-     * up behind a reader that stopped. Counted, a replay as long as the bound would cut off every
-     * client that resumes it, and its next resume again.
+     * Counted, but never the one that closes the socket: the replay is paced to fill only half the
+     * bound ({@link #hasRoomForReplay()}), and the held frames were within the bound already.
      */
     void sendRequested(String text) {
-        enqueue(new Requested(text));
+        enqueue(text, false);
     }
 
-    private record Requested(String text) {
+    /** Counts a frame held back during a resume; false, and the socket closes, if it is past the bound. */
+    boolean hold(String text) {
+        synchronized (this) {
+            if (closed) {
+                return false;
+            }
+            if (!bound.exceededBy(queue.size() + heldFrames + 1, queuedBytes + heldBytes + QueueBound.bytesOf(text))) {
+                heldFrames++;
+                heldBytes += QueueBound.bytesOf(text);
+                return true;
+            }
+        }
+        closeLater(TOO_FAR_BEHIND);
+        return false;
     }
 
-    void ping() {
-        enqueue(PING);
+    /** The held frames are no longer held: they are sent (or dropped as doubles) next. */
+    synchronized void releaseHeld() {
+        heldFrames = 0;
+        heldBytes = 0;
     }
 
-    private void enqueue(Object item) {
-        boolean start = false;
+    /** Whether a replay may queue another frame now. */
+    synchronized boolean hasRoomForReplay() {
+        return !closed && bound.leavesRoomForReplay(queue.size(), queuedBytes);
+    }
+
+    /**
+     * Runs the action once the queue has drained to a quarter of the bound, at once if it has
+     * already; never if the socket closes first. One action at a time: a replay's next page.
+     */
+    void whenDrained(Runnable action) {
         synchronized (this) {
             if (closed) {
                 return;
             }
-            if (!(item instanceof Requested) && queue.size() - requestedQueued >= limit) {
-                closeLater(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow: resume to catch up"));
+            if (!bound.drained(queue.size(), queuedBytes)) {
+                whenDrained = action;
                 return;
             }
-            queue.add(item);
-            if (item instanceof Requested) {
-                requestedQueued++;
+        }
+        action.run();
+    }
+
+    /** Frames waiting for this socket: queued and held. */
+    synchronized int waitingFrames() {
+        return queue.size() + heldFrames;
+    }
+
+    /** Their bytes (two per character). */
+    synchronized long waitingBytes() {
+        return queuedBytes + heldBytes;
+    }
+
+    void ping() {
+        enqueue(PING, true);
+    }
+
+    private void enqueue(String item, boolean bounded) {
+        boolean start = false;
+        boolean overflow;
+        long bytes = QueueBound.bytesOf(item);
+        synchronized (this) {
+            if (closed) {
+                return;
             }
-            if (!pumping && !inFlight) {
-                pumping = true;
-                start = true;
+            overflow = bounded && bound.exceededBy(queue.size() + heldFrames + 1, queuedBytes + heldBytes + bytes);
+            if (!overflow) {
+                queue.add(item);
+                queuedBytes += bytes;
+                if (!pumping && !inFlight) {
+                    pumping = true;
+                    start = true;
+                }
             }
         }
-        if (start) {
+        if (overflow) {
+            closeLater(TOO_FAR_BEHIND);
+        } else if (start) {
             pump();
         }
     }
 
     private void pump() {
         while (true) {
-            Object next;
+            String next;
+            Runnable drained = null;
             synchronized (this) {
                 if (closed || inFlight || queue.isEmpty()) {
                     pumping = false;
                     return;
                 }
                 next = queue.poll();
-                if (next instanceof Requested requested) {
-                    requestedQueued--;
-                    next = requested.text();
-                }
+                queuedBytes -= QueueBound.bytesOf(next);
                 inFlight = true;
+                if (whenDrained != null && bound.drained(queue.size(), queuedBytes)) {
+                    drained = whenDrained;
+                    whenDrained = null;
+                }
+            }
+            if (drained != null) {
+                drained.run();
             }
             try {
                 if (next == PING) {
                     session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
                     sent(null);
                 } else {
-                    String text = (String) next;
-                    session.getAsyncRemote().sendText(text, this::sent);
+                    session.getAsyncRemote().sendText(next, this::sent);
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.FINE, "send failed; closing", e);
@@ -163,7 +225,10 @@ final class Outbox {
             }
             closed = true;
             queue.clear();
-            requestedQueued = 0;
+            queuedBytes = 0;
+            heldFrames = 0;
+            heldBytes = 0;
+            whenDrained = null;
         }
         whenClosed.run();
         Thread.ofVirtual().name("daehwa-ws-close").start(() -> {

@@ -16,8 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
+import dev.daehwa.it.support.App;
 import dev.daehwa.it.support.ChatUser;
 import dev.daehwa.it.support.Jsons;
+import dev.daehwa.it.support.WsClient;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -116,5 +118,18 @@ final class Posts {
     static String big(int number) {
         String head = "큰 메시지 " + number + " ";
         return head + "대화".repeat((9_000 - head.length()) / 2);
+    }
+
+    /** A session handshake whose client keeps only the type and ids of each message, not its 54 kB. */
+    static WsClient.Handshake keepingIdsOnly(App app, ChatUser user) {
+        return WsClient.to(app).cookiesOf(user).origin(WsClient.origin(app)).keeping(Posts::idsOnly);
+    }
+
+    private static JsonObject idsOnly(JsonObject frame) {
+        if (!"message.created".equals(frame.getString("type", "")) || !(frame.get("message") instanceof JsonObject message)) {
+            return frame;
+        }
+        return Jsons.object("type", "message.created",
+                "message", Jsons.object("id", message.get("id"), "roomId", message.get("roomId"), "seq", message.get("seq")));
     }
 }

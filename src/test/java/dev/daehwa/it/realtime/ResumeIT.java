@@ -223,22 +223,73 @@ class ResumeIT {
         }
     }
 
+    /** A socket opened without {@code ?resume=1} is live from its hello: nothing waits for a resume. */
     @Test
-    void aClientThatDoesNotResumeGetsLiveEventsAfterAtMostTwoSeconds(App app) {
+    void aBotThatNeverSendsAFrameGetsAMessagePostedRightAfterHelloWithinOneSecond(App app) {
         ChatUser alice = app.newUser("plain");
+        ChatUser bot = app.newUser("listener");
+        long room = alice.createRoomId(bot);
+
+        try (WsClient listening = WsClient.to(app).cookiesOf(bot).origin(WsClient.origin(app)).notResuming().open()) {
+            listening.hello();
+            long sent = alice.sendId(room, "to a bot that never sends a frame");
+
+            WsClient.Frame created = listening.awaitFrame("message.created", WsClient.carrying(sent),
+                    "live events flow without a resume");
+            long afterHello = listening.millisAfterHello(created);
+            assertTrue(afterHello <= 1_000, "a socket that will not resume gets live events at once, not "
+                    + afterHello + " ms after hello");
+        }
+    }
+
+    /**
+     * A client that said it would resume ({@code ?resume=1}) has live events held for it, and if
+     * its resume never comes they flow after the grace (~2 s): held, then not lost.
+     */
+    @Test
+    void aClientThatSaidItWouldResumeButDoesNotGetsLiveEventsAfterTheGrace(App app) {
+        ChatUser alice = app.newUser("graceful");
         ChatUser bob = app.newUser("noresume");
         long room = alice.createRoomId(bob);
 
-        try (WsClient plain = WsClient.open(app, bob)) {
-            plain.hello();
-            long sent = alice.sendId(room, "to a client that never resumes");
+        try (WsClient saidSo = WsClient.open(app, bob)) {
+            saidSo.hello();
+            long sent = alice.sendId(room, "to a client that promised a resume");
 
-            WsClient.Frame created = plain.awaitFrame("message.created", WsClient.carrying(sent),
-                    "live events flow without a resume");
-            long afterHello = plain.millisAfterHello(created);
+            saidSo.assertNoFrame("message.created", WsClient.carrying(sent), Duration.ofMillis(1_000),
+                    "live events wait for the resume of a socket opened with ?resume=1");
+            WsClient.Frame created = saidSo.awaitFrame("message.created", WsClient.carrying(sent),
+                    "live events flow after the grace when no resume comes");
+            long afterHello = saidSo.millisAfterHello(created);
             // ~2 s nominally; the slack is for a loaded machine, and a grace that never ends fails anyway
             assertTrue(afterHello <= 5_000, "the server may hold live events for ~2 s after hello, not "
                     + afterHello + " ms");
+        }
+    }
+
+    /**
+     * A resume on a socket that did not say it would resume still replays everything after the
+     * seqs it names: a message the socket already sent live may come again, none is left out.
+     */
+    @Test
+    void aResumeOnASocketOpenedWithoutResumeReplaysEverythingMissed(App app) {
+        ChatUser alice = app.newUser("late");
+        ChatUser bob = app.newUser("lateresume");
+        long room = alice.createRoomId(bob);
+        long lastSeen = seenLive(app, bob, room, () -> alice.send(room, "seen"));
+        List<Long> missed = IntStream.rangeClosed(1, 3).mapToObj(i -> alice.sendId(room, "missed " + i)).toList();
+
+        try (WsClient bot = WsClient.to(app).cookiesOf(bob).origin(WsClient.origin(app)).notResuming().open()) {
+            bot.hello();
+            long live = alice.sendId(room, "live before the resume");
+            bot.awaitFrame("message.created", WsClient.carrying(live), "live at once");
+            bot.resume(Map.of(room, lastSeen));
+            bot.awaitFrame("resumed", frame -> true, WsClient.REPLAY_WAIT, "the resume is answered");
+
+            List<Long> replayed = ids(bot.messagesCreated(room)).stream().skip(1).toList();
+            List<Long> expected = new ArrayList<>(missed);
+            expected.add(live);
+            assertEquals(expected, replayed, "after the live message, the replay of everything after the named seq");
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.daehwa.it.realtime;
 
-import static dev.daehwa.it.support.Jsons.object;
 import static dev.daehwa.it.support.WsClient.aboutRoom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +20,6 @@ import dev.daehwa.it.support.ChatUser;
 import dev.daehwa.it.support.DaehwaIT;
 import dev.daehwa.it.support.Jsons;
 import dev.daehwa.it.support.WsClient;
-import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -121,14 +119,6 @@ class SlowConsumerIT {
 
     /** A live session connection that keeps only the type and ids of each message, not its 54 kB. */
     private static WsClient keepingIdsOnly(App app, ChatUser user) {
-        return WsClient.to(app).cookiesOf(user).origin(WsClient.origin(app)).keeping(SlowConsumerIT::idsOnly).openLive();
-    }
-
-    private static JsonObject idsOnly(JsonObject frame) {
-        if (!"message.created".equals(frame.getString("type", "")) || !(frame.get("message") instanceof JsonObject message)) {
-            return frame;
-        }
-        return object("type", "message.created",
-                "message", object("id", message.get("id"), "roomId", message.get("roomId"), "seq", message.get("seq")));
+        return Posts.keepingIdsOnly(app, user).openLive();
     }
 }

@@ -139,6 +139,12 @@ public final class App {
         }
     }
 
+    /** The server JVM's used heap in bytes right after a full garbage collection, read over JMX. */
+    public long usedHeapAfterGc() {
+        requireOwnServer();
+        return ServerHeap.usedAfterGc(server.pid());
+    }
+
     /** Skips the test unless this suite started the server (and so chose its settings). */
     public void requireOwnServer() {
         Assumptions.assumeTrue(server != null, "the server was not started by this suite");

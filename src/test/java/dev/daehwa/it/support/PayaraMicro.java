@@ -250,6 +250,11 @@ final class PayaraMicro implements AutoCloseable {
         }
     }
 
+    /** The server's process id, to read its heap from outside (see {@link ServerHeap}). */
+    synchronized long pid() {
+        return process.pid();
+    }
+
     Path dataDir() {
         return Path.of(builder.environment().get("DAEHWA_DATA_DIR"));
     }

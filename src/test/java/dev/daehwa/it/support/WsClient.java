@@ -83,19 +83,22 @@ public final class WsClient implements AutoCloseable {
         return new Handshake(app);
     }
 
-    /** Connects as a browser tab would: the user's session cookies and the app's own Origin. */
+    /**
+     * Connects as a browser tab would: the user's session cookies, the app's own Origin and
+     * {@code ?resume=1} (the server holds live events until the resume is replayed).
+     */
     public static WsClient open(App app, ChatUser user) {
         return to(app).cookiesOf(user).origin(origin(app)).open();
     }
 
-    /** Connects as a script would: {@code Authorization: Bearer}, no cookie, no Origin. */
+    /** Connects as a script that resumes would: {@code Authorization: Bearer}, no cookie, no Origin, {@code ?resume=1}. */
     public static WsClient openWithToken(App app, String token) {
         return to(app).bearer(token).open();
     }
 
     /**
-     * Connects with the session, reads hello and resumes nothing, so live events flow at once
-     * instead of after the server's wait for a resume.
+     * Connects with the session, reads hello and resumes nothing, so live events flow from
+     * {@code resumed} on, not after the server's wait for a resume.
      */
     public static WsClient live(App app, ChatUser user) {
         return to(app).cookiesOf(user).origin(origin(app)).openLive();
@@ -477,6 +480,7 @@ public final class WsClient implements AutoCloseable {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private final List<String> who = new ArrayList<>();
         private UnaryOperator<JsonObject> digest = UnaryOperator.identity();
+        private boolean willResume = true;
 
         private Handshake(App app) {
             this.app = app;
@@ -507,6 +511,16 @@ public final class WsClient implements AutoCloseable {
          */
         public Handshake keeping(UnaryOperator<JsonObject> digest) {
             this.digest = digest;
+            return this;
+        }
+
+        /**
+         * Connects without {@code ?resume=1}, as a bot that only listens: the server sends live
+         * events from the hello on.
+         */
+        public Handshake notResuming() {
+            willResume = false;
+            who.add("no ?resume=1");
             return this;
         }
 
@@ -557,7 +571,7 @@ public final class WsClient implements AutoCloseable {
             WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT);
             headers.forEach(builder::header);
             try {
-                WebSocket accepted = builder.buildAsync(endpoint(app), listener)
+                WebSocket accepted = builder.buildAsync(address(), listener)
                         .get(CONNECT_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
                 return new Answer(accepted, 101);
             } catch (ExecutionException e) {
@@ -571,6 +585,10 @@ public final class WsClient implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return fail("interrupted while connecting", e);
             }
+        }
+
+        private URI address() {
+            return willResume ? URI.create(endpoint(app) + "?resume=1") : endpoint(app);
         }
 
         /** The socket if the server switched protocols, else null and the status it answered. */
