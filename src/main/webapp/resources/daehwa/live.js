@@ -32,8 +32,13 @@
         socket.onmessage = function (event) {
             self.receive(JSON.parse(event.data));
         };
-        socket.onclose = function () {
+        socket.onclose = function (event) {
             if (self.socket !== socket) {
+                return;
+            }
+            if (event.code === 4401) {
+                // Signed out (here, in another tab, or everywhere): the server sends the page to login.
+                location.reload();
                 return;
             }
             self.socket = null;

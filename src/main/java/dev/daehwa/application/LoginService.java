@@ -67,6 +67,10 @@ public class LoginService {
         if (!recent.isEmpty()) {
             failures.forget(key);
         }
+        if (passwords.needsRehash(user.get().passwordHash())) {
+            // the one moment the password is at hand: DAEHWA_PASSWORD_ITERATIONS rose since it was hashed
+            user.get().replacePasswordHash(passwords.hash(given));
+        }
         return user.get();
     }
 }

@@ -1,5 +1,6 @@
 package dev.daehwa.interfaces.realtime;
 
+import dev.daehwa.application.events.CallerCredential;
 import dev.daehwa.interfaces.rest.json.UserJson;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -49,6 +50,11 @@ final class Connection {
     /** Who this socket belongs to, as loaded when it opened: presence and typing frames name them. */
     UserJson user() {
         return user;
+    }
+
+    /** The login or API token that opened this socket (null if unknown). */
+    CallerCredential credential() {
+        return HandshakeSession.credentialOf(session);
     }
 
     boolean belongsTo(String httpSession) {
