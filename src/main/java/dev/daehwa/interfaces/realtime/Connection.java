@@ -4,6 +4,7 @@ import dev.daehwa.application.events.CallerCredential;
 import dev.daehwa.interfaces.rest.json.UserJson;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -145,6 +146,19 @@ final class Connection {
 
     void close(CloseReason reason) {
         outbox.closeLater(reason);
+    }
+
+    /**
+     * Closes in this thread, dropping what still waits: for a socket whose credential was revoked.
+     * The container closes a socket itself (1008) when the HTTP session it came with ends, which
+     * would otherwise overtake the reason given here.
+     */
+    void closeNow(CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (IOException | IllegalStateException e) {
+            close(reason);
+        }
     }
 
     boolean isOpen() {
