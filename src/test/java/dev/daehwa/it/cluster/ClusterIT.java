@@ -437,15 +437,15 @@ class ClusterIT {
         ChatUser minji = app.newUser("rehash");
         String iterations = "SELECT CAST(split_part(password_hash, ':', 2) AS bigint) FROM app_user WHERE username_key = '"
                 + minji.username() + "'";
-        assertEquals(1024, app.adminQuery(iterations), "registered on A, at its 1,024 iterations");
+        assertEquals(1024, app.appDatabaseQuery(iterations), "registered on A, at its 1,024 iterations");
 
         b.anonymous().post("api/auth/login", Jsons.object("username", minji.username(), "password", minji.password()))
                 .expect(200);
-        assertEquals(MORE_ITERATIONS, app.adminQuery(iterations), "the login on B rehashed it with B's iterations");
+        assertEquals(MORE_ITERATIONS, app.appDatabaseQuery(iterations), "the login on B rehashed it with B's iterations");
 
         app.anonymous().post("api/auth/login", Jsons.object("username", minji.username(), "password", minji.password()))
                 .expect(200);
-        assertEquals(MORE_ITERATIONS, app.adminQuery(iterations),
+        assertEquals(MORE_ITERATIONS, app.appDatabaseQuery(iterations),
                 "the upgraded hash logs in on A too, and A does not weaken it again");
     }
 
