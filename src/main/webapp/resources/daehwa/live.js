@@ -39,6 +39,11 @@
             if (self.socket !== socket) {
                 return;
             }
+            if (event.code === 4401) {
+                // Signed out (here, in another tab, or everywhere): the server sends the page to login.
+                location.reload();
+                return;
+            }
             self.socket = null;
             self.resumed = false;
             if (event.code === TOO_MANY_SOCKETS) {

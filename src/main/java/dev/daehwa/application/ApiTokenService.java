@@ -1,5 +1,6 @@
 package dev.daehwa.application;
 
+import dev.daehwa.application.events.Revocation;
 import dev.daehwa.domain.error.FieldRefusal;
 import dev.daehwa.domain.error.InvalidInputException;
 import dev.daehwa.domain.error.NotFoundException;
@@ -9,6 +10,7 @@ import dev.daehwa.domain.user.User;
 import dev.daehwa.domain.user.UserRepository;
 import dev.daehwa.infrastructure.security.TokenSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -32,6 +34,9 @@ public class ApiTokenService {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private Event<Revocation> revocations;
 
     /** The new token together with its secret, which exists only in this return value. */
     public record IssuedToken(ApiToken token, String secret) {
@@ -59,6 +64,7 @@ public class ApiTokenService {
     public void revoke(long userId, long tokenId) {
         ApiToken token = tokens.findOwned(tokenId, userId).orElseThrow(() -> new NotFoundException("No such token."));
         tokens.remove(token);
+        revocations.fire(new Revocation.TokenRevoked(token.tokenHash()));
     }
 
     public Optional<User> authenticate(String secret) {

@@ -68,6 +68,10 @@ public class LoginService {
             throw AuthenticationRequiredException.badCredentials();
         }
         attempts.forget(key);
+        if (passwords.needsRehash(user.get().passwordHash())) {
+            // The one moment the password is at hand: DAEHWA_PASSWORD_ITERATIONS rose since it was hashed.
+            users.replacePasswordHash(user.get().id(), passwords.hash(given));
+        }
         return user.get();
     }
 }

@@ -1,10 +1,12 @@
 package dev.daehwa.application;
 
+import dev.daehwa.application.events.Revocation;
 import dev.daehwa.domain.user.LoginSession;
 import dev.daehwa.domain.user.LoginSessionRepository;
 import dev.daehwa.domain.user.UserRepository;
 import dev.daehwa.infrastructure.security.TokenSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -27,6 +29,9 @@ public class LoginSessions {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private Event<Revocation> revocations;
 
     /** Starts a login and returns the secret for its cookie, which exists only in this return value. */
     public String start(long userId) {
@@ -65,8 +70,12 @@ public class LoginSessions {
         endByHash(TokenSecrets.hashOf(secret));
     }
 
-    /** Ends the login a session was established from (the session keeps the hash, not the secret). */
+    /**
+     * Ends the login a session was established from (the session keeps the hash, not the secret).
+     * Announced even when the row is already gone (expired): sessions and sockets of it may remain.
+     */
     public void endByHash(String loginHash) {
         logins.findByHash(loginHash).ifPresent(logins::remove);
+        revocations.fire(new Revocation.LoginEnded(loginHash));
     }
 }

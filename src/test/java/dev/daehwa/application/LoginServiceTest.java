@@ -183,5 +183,10 @@ class LoginServiceTest {
         public void store(User user) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public void replacePasswordHash(long userId, String passwordHash) {
+            user.replacePasswordHash(passwordHash);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.daehwa.application.cluster;
 
 import dev.daehwa.application.events.ChatEvent;
+import dev.daehwa.application.events.Revocation;
 import java.util.List;
 
 /**
@@ -36,8 +37,11 @@ public sealed interface NodeMessage {
     record Beat(String node, long beat, int part, int parts, List<Long> userIds) implements NodeMessage {
     }
 
-    /** A browser login ended (logout) on {@code node}: every node ends its sessions of it. */
-    record LoginEnded(String node, String loginHash) implements NodeMessage {
+    /**
+     * A credential was revoked on {@code node} (a token deleted, a logout, a sign-out
+     * everywhere): every node ends the sessions and closes the sockets it opened.
+     */
+    record Revoked(String node, Revocation revocation) implements NodeMessage {
     }
 
     /** The node is shutting down; its users are gone from it now, not when its beats stop. */

@@ -1,6 +1,8 @@
 package dev.daehwa.application.cluster;
 
+import dev.daehwa.application.events.CallerCredential;
 import dev.daehwa.application.events.ChatEvent;
+import dev.daehwa.application.events.Revocation;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -32,7 +34,7 @@ public final class NodeMessages {
             case NodeMessage.Offline offline -> json.add("t", "offline").add("u", offline.userId());
             case NodeMessage.Beat beat -> json.add("t", "beat").add("b", beat.beat()).add("p", beat.part())
                     .add("of", beat.parts()).add("us", ids(beat.userIds()));
-            case NodeMessage.LoginEnded ended -> json.add("t", "logout").add("h", ended.loginHash());
+            case NodeMessage.Revoked revoked -> encodeRevocation(json.add("t", "revoked"), revoked.revocation());
             case NodeMessage.Left left -> json.add("t", "left");
         }
         return json.build().toString();
@@ -48,6 +50,21 @@ public final class NodeMessages {
             case ChatEvent.MemberRemoved e -> json.add("e", "removed").add("u", e.userId());
             case ChatEvent.RoomArchived e -> json.add("e", "archived").add("us", ids(e.memberIds()));
             case ChatEvent.ReadMarkerMoved e -> json.add("e", "read").add("u", e.userId());
+        }
+    }
+
+    private static void encodeRevocation(JsonObjectBuilder json, Revocation revocation) {
+        switch (revocation) {
+            case Revocation.TokenRevoked r -> json.add("k", "token").add("h", r.tokenHash());
+            case Revocation.LoginEnded r -> json.add("k", "login").add("h", r.loginHash());
+            case Revocation.SignedOut r -> {
+                json.add("k", "user").add("u", r.userId());
+                switch (r.kept()) {
+                    case null -> { }
+                    case CallerCredential.ApiToken token -> json.add("kt", token.tokenHash());
+                    case CallerCredential.Login login -> json.add("kl", login.loginHash());
+                }
+            }
         }
     }
 
@@ -105,7 +122,7 @@ public final class NodeMessages {
                 case "offline" -> new NodeMessage.Offline(node, number(json, "u"));
                 case "beat" -> new NodeMessage.Beat(node, number(json, "b"), json.getInt("p"), json.getInt("of"),
                         List.copyOf(idList(json)));
-                case "logout" -> new NodeMessage.LoginEnded(node, json.getString("h"));
+                case "revoked" -> decodeRevocation(json).map(r -> new NodeMessage.Revoked(node, r)).orElse(null);
                 case "left" -> new NodeMessage.Left(node);
                 default -> null;
             });
@@ -124,6 +141,17 @@ public final class NodeMessages {
             case "removed" -> new ChatEvent.MemberRemoved(room, number(json, "u"));
             case "archived" -> new ChatEvent.RoomArchived(room, Set.copyOf(idList(json)));
             case "read" -> new ChatEvent.ReadMarkerMoved(room, number(json, "u"));
+            default -> null;
+        });
+    }
+
+    private static Optional<Revocation> decodeRevocation(JsonObject json) {
+        return Optional.ofNullable(switch (json.getString("k")) {
+            case "token" -> new Revocation.TokenRevoked(json.getString("h"));
+            case "login" -> new Revocation.LoginEnded(json.getString("h"));
+            case "user" -> new Revocation.SignedOut(number(json, "u"), json.containsKey("kt")
+                    ? new CallerCredential.ApiToken(json.getString("kt"))
+                    : json.containsKey("kl") ? new CallerCredential.Login(json.getString("kl")) : null);
             default -> null;
         });
     }

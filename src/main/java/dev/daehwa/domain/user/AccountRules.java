@@ -46,7 +46,8 @@ public final class AccountRules {
             errors.add(FieldRefusal.USERNAME_FORMAT.error(
                     "Username may contain only letters, digits, '_', '.' and '-'."));
         }
-        checkPassword(password, errors);
+        checkPassword(password, errors, FieldRefusal.PASSWORD_REQUIRED, FieldRefusal.PASSWORD_TOO_SHORT,
+                FieldRefusal.PASSWORD_TOO_LONG);
         String mail = normalise(email);
         if (mail.isEmpty()) {
             errors.add(FieldRefusal.EMAIL_REQUIRED.error("Email is required."));
@@ -65,13 +66,24 @@ public final class AccountRules {
         return new ValidAccount(name, mail, shown);
     }
 
-    private static void checkPassword(String password, List<FieldError> errors) {
+    /** A changed password obeys the rules of a new account's, under the field {@code newPassword}. */
+    public static void checkNewPassword(String password) {
+        List<FieldError> errors = new ArrayList<>();
+        checkPassword(password, errors, FieldRefusal.NEW_PASSWORD_REQUIRED, FieldRefusal.NEW_PASSWORD_TOO_SHORT,
+                FieldRefusal.NEW_PASSWORD_TOO_LONG);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static void checkPassword(String password, List<FieldError> errors, FieldRefusal required,
+                                      FieldRefusal tooShort, FieldRefusal tooLong) {
         if (password == null || password.isEmpty()) {
-            errors.add(FieldRefusal.PASSWORD_REQUIRED.error("Password is required."));
+            errors.add(required.error("Password is required."));
         } else if (password.length() < PASSWORD_MIN) {
-            errors.add(FieldRefusal.PASSWORD_TOO_SHORT.error("Password must be at least 8 characters."));
+            errors.add(tooShort.error("Password must be at least 8 characters."));
         } else if (password.length() > PASSWORD_MAX) {
-            errors.add(FieldRefusal.PASSWORD_TOO_LONG.error("Password must be at most 1024 characters."));
+            errors.add(tooLong.error("Password must be at most 1024 characters."));
         }
     }
 

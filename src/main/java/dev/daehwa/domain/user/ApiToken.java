@@ -60,6 +60,10 @@ public class ApiToken {
         return name;
     }
 
+    public String tokenHash() {
+        return tokenHash;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

@@ -14,4 +14,7 @@ public interface ApiTokenRepository {
     void store(ApiToken token);
 
     void remove(ApiToken token);
+
+    /** Removes every token of the user but the one with this hash (null: none kept). */
+    void removeAllOf(long userId, String keptHash);
 }

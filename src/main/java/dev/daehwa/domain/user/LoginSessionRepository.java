@@ -9,4 +9,7 @@ public interface LoginSessionRepository {
     void store(LoginSession login);
 
     void remove(LoginSession login);
+
+    /** Removes every login of the user but the one with this hash (null: none kept). */
+    void removeAllOf(long userId, String keptHash);
 }

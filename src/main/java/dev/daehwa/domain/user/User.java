@@ -121,6 +121,11 @@ public class User {
         return passwordHash;
     }
 
+    /** A new password, or the same one hashed with stronger parameters. */
+    public void replacePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

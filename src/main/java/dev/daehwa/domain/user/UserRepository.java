@@ -32,4 +32,7 @@ public interface UserRepository {
     List<User> searchByPrefix(String prefix, Long notInRoomId, int limit);
 
     void store(User user);
+
+    /** Replaces a stored password hash, in a transaction of its own when the caller has none. */
+    void replacePasswordHash(long userId, String passwordHash);
 }

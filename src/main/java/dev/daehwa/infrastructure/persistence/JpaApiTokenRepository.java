@@ -45,4 +45,13 @@ public class JpaApiTokenRepository implements ApiTokenRepository {
     public void remove(ApiToken token) {
         em.remove(token);
     }
+
+    @Override
+    public void removeAllOf(long userId, String keptHash) {
+        // "" matches no hash (they are hex digests), which spares a second query shape for "none kept"
+        em.createQuery("DELETE FROM ApiToken t WHERE t.owner.id = :user AND t.tokenHash <> :kept")
+                .setParameter("user", userId)
+                .setParameter("kept", keptHash == null ? "" : keptHash)
+                .executeUpdate();
+    }
 }

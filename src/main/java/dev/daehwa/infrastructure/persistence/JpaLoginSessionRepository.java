@@ -29,4 +29,13 @@ public class JpaLoginSessionRepository implements LoginSessionRepository {
     public void remove(LoginSession login) {
         em.remove(login);
     }
+
+    @Override
+    public void removeAllOf(long userId, String keptHash) {
+        // "" matches no hash (they are hex digests), which spares a second query shape for "none kept"
+        em.createQuery("DELETE FROM LoginSession l WHERE l.owner.id = :user AND l.tokenHash <> :kept")
+                .setParameter("user", userId)
+                .setParameter("kept", keptHash == null ? "" : keptHash)
+                .executeUpdate();
+    }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -93,5 +94,11 @@ public class JpaUserRepository implements UserRepository {
             }
             throw e;
         }
+    }
+
+    @Override
+    @Transactional
+    public void replacePasswordHash(long userId, String passwordHash) {
+        get(userId).replacePasswordHash(passwordHash);
     }
 }

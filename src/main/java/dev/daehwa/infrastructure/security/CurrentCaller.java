@@ -1,5 +1,6 @@
 package dev.daehwa.infrastructure.security;
 
+import dev.daehwa.application.events.CallerCredential;
 import dev.daehwa.domain.error.AuthenticationRequiredException;
 import dev.daehwa.infrastructure.security.CallerIdentity.AuthMethod;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,6 +30,11 @@ public class CurrentCaller {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** The token or login this request was authenticated with. */
+    public Optional<CallerCredential> credential() {
+        return RequestCredentials.of(request.getHeader("Authorization"), request.getSession(false));
     }
 
     /** The caller's id, or a 401 explaining how to authenticate. */

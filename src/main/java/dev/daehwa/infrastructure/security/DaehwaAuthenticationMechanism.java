@@ -12,6 +12,7 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,8 +25,6 @@ import java.util.Set;
 @ApplicationScoped
 public class DaehwaAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    private static final String BEARER = "Bearer ";
-
     @Inject
     private IdentityStoreHandler identityStores;
 
@@ -35,10 +34,9 @@ public class DaehwaAuthenticationMechanism implements HttpAuthenticationMechanis
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        String authorization = request.getHeader("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            CredentialValidationResult result = identityStores.validate(
-                    new ApiTokenCredential(authorization.substring(BEARER.length()).strip()));
+        Optional<String> bearer = RequestCredentials.bearerSecret(request.getHeader("Authorization"));
+        if (bearer.isPresent()) {
+            CredentialValidationResult result = identityStores.validate(new ApiTokenCredential(bearer.get()));
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 request.setAttribute(CallerIdentity.AUTH_METHOD_ATTRIBUTE, AuthMethod.BEARER);
                 return context.notifyContainerAboutLogin(result);

@@ -9,7 +9,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * PBKDF2-HMAC-SHA512 with 210,000 iterations by default (OWASP's 2023 advice). The parameters are
- * stored inside each hash, so raising the iteration count later keeps old hashes verifiable.
+ * stored inside each hash, so raising the iteration count later keeps old hashes verifiable, and
+ * each is upgraded at its owner's next login ({@link #needsRehash}).
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -27,11 +28,13 @@ public class PasswordHasher {
     /** Jakarta Security refuses fewer; a lower setting is raised rather than failing every login. */
     static final int MIN_ITERATIONS = 1024;
 
+    static final String ALGORITHM = "PBKDF2WithHmacSHA512";
+
     @PostConstruct
     void configure() {
         pbkdf2.initialize(Map.of(
-                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
-                "Pbkdf2PasswordHash.Iterations", Integer.toString(Math.max(MIN_ITERATIONS, iterations)),
+                "Pbkdf2PasswordHash.Algorithm", ALGORITHM,
+                "Pbkdf2PasswordHash.Iterations", Integer.toString(effectiveIterations()),
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "64"));
         decoy = pbkdf2.generate("decoy password, never matches".toCharArray());
@@ -43,6 +46,32 @@ public class PasswordHasher {
 
     public boolean matches(String password, String hash) {
         return pbkdf2.verify(password.toCharArray(), hash);
+    }
+
+    /** Whether a stored hash is weaker than new ones are, and is to be replaced at the next login. */
+    public boolean needsRehash(String storedHash) {
+        return weakerThan(storedHash, effectiveIterations());
+    }
+
+    private int effectiveIterations() {
+        return Math.max(MIN_ITERATIONS, iterations);
+    }
+
+    /**
+     * Reads the parameters Jakarta Security's PBKDF2 stores in each hash,
+     * {@code algorithm:iterations:salt:hash}. Another algorithm counts as weaker: this one is
+     * the one chosen now. A hash that cannot be read cannot be matched either, so it is left alone.
+     */
+    static boolean weakerThan(String storedHash, int iterations) {
+        String[] parts = storedHash == null ? new String[0] : storedHash.split(":", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        try {
+            return !parts[0].equals(ALGORITHM) || Integer.parseInt(parts[1]) < iterations;
+        } catch (NumberFormatException unreadable) {
+            return false;
+        }
     }
 
     /** Spends the time a real check would, then fails. */

@@ -1,8 +1,7 @@
 package dev.daehwa.infrastructure.security;
 
 import dev.daehwa.application.LoginSessions;
-import dev.daehwa.application.cluster.ClusterRelay;
-import dev.daehwa.application.cluster.NodeMessage;
+import dev.daehwa.application.SignOutService;
 import dev.daehwa.domain.user.LoginSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,7 +31,7 @@ public class SessionLogin {
     private SessionsByLogin sessions;
 
     @Inject
-    private ClusterRelay cluster;
+    private SignOutService signOut;
 
     @Inject
     private TransportSecurity transport;
@@ -112,7 +111,10 @@ public class SessionLogin {
         sessions.add(loginHash, session);
     }
 
-    /** Ends the login everywhere: its row, its cookie, and its sessions on every node. */
+    /**
+     * Ends the login everywhere: its row, its cookie, and its sessions and sockets on every node
+     * (the revocation that ending the row announces does that).
+     */
     public void end(HttpServletRequest request, HttpServletResponse response) {
         HttpSession session = request.getSession(false);
         Set<String> loginHashes = new HashSet<>();
@@ -121,13 +123,21 @@ public class SessionLogin {
         }
         LoginCookie.read(request).map(TokenSecrets::hashOf).ifPresent(loginHashes::add);
         LoginCookie.clear(request, response, transport.overHttps(request));
+        // Before the session is invalidated: its sockets are closed as revoked (4401), not just as logged out.
+        loginHashes.forEach(logins::endByHash);
         if (session != null) {
             SessionsByLogin.invalidate(session);
         }
-        for (String hash : loginHashes) {
-            logins.endByHash(hash);
-            sessions.end(hash);
-            cluster.tell(new NodeMessage.LoginEnded(cluster.thisNode(), hash));
+    }
+
+    /** "Sign out everywhere", this browser included: its cookie goes with the logins. */
+    public void signOutEverywhere(HttpServletRequest request, HttpServletResponse response, long userId,
+                                  boolean tokensToo) {
+        signOut.everywhere(userId, tokensToo);
+        LoginCookie.clear(request, response, transport.overHttps(request));
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            SessionsByLogin.invalidate(session);
         }
     }
 }

@@ -1,8 +1,10 @@
 package dev.daehwa.interfaces.realtime;
 
+import dev.daehwa.application.events.CallerCredential;
 import dev.daehwa.interfaces.rest.json.UserJson;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,6 +60,11 @@ final class Connection {
     /** Who this socket belongs to, as loaded when it opened: presence and typing frames name them. */
     UserJson user() {
         return user;
+    }
+
+    /** The login or API token that opened this socket (null if unknown). */
+    CallerCredential credential() {
+        return HandshakeSession.credentialOf(session);
     }
 
     boolean belongsTo(String httpSession) {
@@ -189,6 +196,19 @@ final class Connection {
 
     void close(CloseReason reason) {
         outbox.closeLater(reason);
+    }
+
+    /**
+     * Closes in this thread, dropping what still waits: for a socket whose credential was revoked.
+     * The container closes a socket itself (1008) when the HTTP session it came with ends, which
+     * would otherwise overtake the reason given here.
+     */
+    void closeNow(CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (IOException | IllegalStateException e) {
+            close(reason);
+        }
     }
 
     boolean isOpen() {

@@ -3,7 +3,9 @@ package dev.daehwa.application.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.daehwa.application.events.CallerCredential;
 import dev.daehwa.application.events.ChatEvent;
+import dev.daehwa.application.events.Revocation;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +31,11 @@ class NodeMessagesTest {
                 new NodeMessage.Online("노드", 9),
                 new NodeMessage.Offline("b", 9),
                 new NodeMessage.Beat("b", 10, 0, 1, List.of(1L, 2L)),
-                new NodeMessage.LoginEnded("b", "ab12"),
+                new NodeMessage.Revoked("b", new Revocation.TokenRevoked("ab12")),
+                new NodeMessage.Revoked("b", new Revocation.LoginEnded("cd34")),
+                new NodeMessage.Revoked("b", new Revocation.SignedOut(Long.MAX_VALUE, null)),
+                new NodeMessage.Revoked("b", new Revocation.SignedOut(1, new CallerCredential.ApiToken("ef56"))),
+                new NodeMessage.Revoked("b", new Revocation.SignedOut(1, new CallerCredential.Login("ab78"))),
                 new NodeMessage.Left("b"));
         for (NodeMessage message : messages) {
             assertEquals(Optional.of(message), NodeMessages.decode(NodeMessages.encode(message)));
@@ -40,7 +46,9 @@ class NodeMessagesTest {
     void unreadableMessagesDecodeToNothing() {
         for (String text : List.of("", "{", "[]", "{\"n\":\"a\"}", "{\"n\":\"a\",\"t\":\"nope\"}",
                 "{\"n\":\"a\",\"t\":\"online\",\"u\":\"x\"}", "{\"n\":\"a\",\"t\":\"online\",\"u\":1.5}",
-                "{\"n\":\"a\",\"t\":\"changed\",\"e\":\"posted\",\"r\":1}")) {
+                "{\"n\":\"a\",\"t\":\"changed\",\"e\":\"posted\",\"r\":1}",
+                "{\"n\":\"a\",\"t\":\"revoked\",\"k\":\"nope\",\"h\":\"ab\"}",
+                "{\"n\":\"a\",\"t\":\"revoked\",\"k\":\"token\"}")) {
             assertEquals(Optional.empty(), NodeMessages.decode(text), text);
         }
     }

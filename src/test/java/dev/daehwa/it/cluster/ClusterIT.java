@@ -18,6 +18,7 @@ import dev.daehwa.it.support.ReceivedEmail;
 import dev.daehwa.it.support.Response;
 import dev.daehwa.it.support.WsClient;
 import dev.daehwa.it.search.Searcher;
+import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,13 +56,19 @@ class ClusterIT {
     private static final Duration CAUGHT_UP = Duration.ofSeconds(60);
 
     private static App nodeB;
+    /** The suite's server hashes with the fewest iterations Jakarta Security accepts, 1,024. */
+    private static final int MORE_ITERATIONS = 2048;
+    private static final int REVOKED = 4401;
 
     private static App nodeB(App app) {
         if (nodeB == null) {
             // A searches through the pass's OpenSearch node; B keeps an embedded index of its own.
             // Both ways a cluster can search are then at work, and A's index holds B's posts only
             // if A indexed what it heard of (or caught up on) over the channel: B never writes there.
-            nodeB = app.startAnotherNode("cluster-b", Map.of("DAEHWA_SEARCH_URL", ""));
+            // B hashes passwords with more iterations, as the nodes of a rolling upgrade that raises
+            // DAEHWA_PASSWORD_ITERATIONS do for a while: a login on B upgrades a hash A wrote.
+            nodeB = app.startAnotherNode("cluster-b", Map.of("DAEHWA_SEARCH_URL", "",
+                    "DAEHWA_PASSWORD_ITERATIONS", Integer.toString(MORE_ITERATIONS)));
         }
         return nodeB;
     }
@@ -375,6 +382,71 @@ class ClusterIT {
                         "every message either node acknowledged, once, in order, after reconnecting to A");
             }
         }
+    }
+
+    /**
+     * Revoking a credential on A closes the sockets it opened on B: a token deleted, a logout, a
+     * sign-out everywhere. The promise is the channel's, a second as a rule (the median of a few
+     * rounds), and a socket of a credential that stays must stay open.
+     */
+    @Test
+    @Order(9)
+    void aCredentialRevokedOnOneNodeClosesItsSocketsOnTheOther(App app) {
+        App b = nodeB(app);
+        ChatUser minji = app.newUser("revoked");
+        ChatUser joon = app.newUser("revoked");
+        long room = minji.createRoomId(joon);
+        String asking = minji.createToken("signs out everywhere");
+
+        try (WsClient keptOnB = WsClient.openWithToken(b, minji.createToken("kept")).live()) {
+            List<Duration> waits = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                JsonObject token = minji.agent().post("api/auth/tokens", Jsons.object("name", "revoked " + i))
+                        .expect(201).json();
+                try (WsClient onB = WsClient.openWithToken(b, token.getString("token")).live()) {
+                    minji.agent().delete("api/auth/tokens/" + Jsons.id(token)).expect(204);
+                    long start = System.nanoTime();
+                    assertEquals(REVOKED, onB.awaitClose(AT_MOST), "a token revoked on A closes its socket on B");
+                    waits.add(Duration.ofNanos(System.nanoTime() - start));
+                }
+            }
+            assertTrue(waits.stream().sorted().toList().get(waits.size() / 2).compareTo(ACROSS_NODES) <= 0,
+                    "the median time from a revocation on A to the close on B exceeds a second: " + waits);
+            long after = joon.sendId(room, "after the revocations");
+            keptOnB.awaitFrame("message.created", carrying(after), AT_MOST, "the socket of a token kept stays open");
+
+            ChatUser minjiOnB = minji.withAgent(minji.agent().at(b.base()));
+            try (WsClient cookieOnB = WsClient.to(b).cookiesOf(minjiOnB).origin(WsClient.origin(b)).openLive()) {
+                minji.agent().post("api/auth/logout").expect(204);
+                assertEquals(REVOKED, cookieOnB.awaitClose(AT_MOST), "a logout on A closes the login's socket on B");
+            }
+            long afterLogout = joon.sendId(room, "after the logout");
+            keptOnB.awaitFrame("message.created", carrying(afterLogout), AT_MOST,
+                    "a logout leaves the sockets of tokens open");
+
+            app.anonymous().withBearer(asking).post("api/auth/sign-out-everywhere").expect(204);
+            assertEquals(REVOKED, keptOnB.awaitClose(AT_MOST), "signing out everywhere on A closes her sockets on B");
+        }
+    }
+
+    /** A hash written with fewer iterations than a node is set to is replaced when the user logs in there. */
+    @Test
+    @Order(10)
+    void aLoginOnANodeWithMoreIterationsUpgradesThePasswordHash(App app) {
+        App b = nodeB(app);
+        ChatUser minji = app.newUser("rehash");
+        String iterations = "SELECT CAST(split_part(password_hash, ':', 2) AS bigint) FROM app_user WHERE username_key = '"
+                + minji.username() + "'";
+        assertEquals(1024, app.appDatabaseQuery(iterations), "registered on A, at its 1,024 iterations");
+
+        b.anonymous().post("api/auth/login", Jsons.object("username", minji.username(), "password", minji.password()))
+                .expect(200);
+        assertEquals(MORE_ITERATIONS, app.appDatabaseQuery(iterations), "the login on B rehashed it with B's iterations");
+
+        app.anonymous().post("api/auth/login", Jsons.object("username", minji.username(), "password", minji.password()))
+                .expect(200);
+        assertEquals(MORE_ITERATIONS, app.appDatabaseQuery(iterations),
+                "the upgraded hash logs in on A too, and A does not weaken it again");
     }
 
     /** Minji and Joon in a room made on node A; Minji can also act on node B. */

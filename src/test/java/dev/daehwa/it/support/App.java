@@ -81,10 +81,23 @@ public final class App {
      */
     public long adminQuery(String sql) {
         Assumptions.assumeTrue(settings.postgres(), "needs the PostgreSQL pass");
+        return query(settings.postgresUrl(), sql);
+    }
+
+    /**
+     * Runs a query on the app's own PostgreSQL database (PostgreSQL pass only), for tests of what
+     * the app stored that no API shows; returns the first column of the first row.
+     */
+    public long appDatabaseQuery(String sql) {
+        Assumptions.assumeTrue(settings.postgres(), "needs the PostgreSQL pass");
+        return query(PostgresDatabase.appUrl(settings), sql);
+    }
+
+    private long query(String url, String sql) {
         java.util.Properties credentials = new java.util.Properties();
         credentials.setProperty("user", settings.postgresUser());
         credentials.setProperty("password", settings.postgresPassword());
-        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(settings.postgresUrl(), credentials);
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(url, credentials);
              java.sql.ResultSet row = admin.createStatement().executeQuery(sql)) {
             row.next();
             return row.getLong(1);

@@ -27,17 +27,22 @@ final class PostgresDatabase {
     private PostgresDatabase() {
     }
 
+    /** The JDBC URL of the pass's own database, the one the app uses. */
+    static String appUrl(ItSettings settings) {
+        Matcher url = JDBC_URL.matcher(settings.postgresUrl());
+        if (!url.matches()) {
+            throw new IllegalStateException("it.postgres.url is not a jdbc:postgresql:// URL: " + settings.postgresUrl());
+        }
+        return url.group(1) + "/" + settings.postgresDatabase() + (url.group(2) == null ? "" : url.group(2));
+    }
+
     /** Drops and recreates the pass's database; returns the environment that points the app at it. */
     static Map<String, String> recreate(ItSettings settings) throws Unreachable {
         String name = settings.postgresDatabase();
         if (!name.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalStateException("it.postgres.database must be a plain lower-case identifier: " + name);
         }
-        Matcher url = JDBC_URL.matcher(settings.postgresUrl());
-        if (!url.matches()) {
-            throw new IllegalStateException("it.postgres.url is not a jdbc:postgresql:// URL: " + settings.postgresUrl());
-        }
-        String appUrl = url.group(1) + "/" + name + (url.group(2) == null ? "" : url.group(2));
+        String appUrl = appUrl(settings);
 
         Properties credentials = new Properties();
         credentials.setProperty("user", settings.postgresUser());

@@ -20,6 +20,12 @@ public final class Requests {
     public record CreateToken(String name) {
     }
 
+    public record ChangePassword(String currentPassword, String newPassword, Boolean signOutOthers) {
+    }
+
+    public record SignOutEverywhere(Boolean tokens) {
+    }
+
     public record CreateRoom(String name, String description, List<String> members) {
     }
 
