@@ -14,6 +14,12 @@ public final class TooManyAttemptsException extends DomainException {
         this.retryAfter = retryAfter;
     }
 
+    /** Any other action that is allowed only so often; {@code detail} says which. */
+    public TooManyAttemptsException(Duration retryAfter, String detail) {
+        super(detail);
+        this.retryAfter = retryAfter;
+    }
+
     @Override
     public Optional<Duration> retryIn() {
         return Optional.of(retryAfter);

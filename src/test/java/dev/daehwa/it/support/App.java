@@ -189,6 +189,23 @@ public final class App {
         return newUser(username, "Display " + username);
     }
 
+    /**
+     * Registers a new user, logs them in, and confirms their address by the link emailed to it
+     * (see {@link AddressConfirmation}): only confirmed addresses get notification emails.
+     */
+    public ChatUser newConfirmedUser(String prefix) {
+        ChatUser user = newUser(prefix);
+        AddressConfirmation.confirm(this, user);
+        return user;
+    }
+
+    /** The same, with exactly this username and display name. */
+    public ChatUser newConfirmedUser(String username, String displayName) {
+        ChatUser user = newUser(username, displayName);
+        AddressConfirmation.confirm(this, user);
+        return user;
+    }
+
     /** Registers a user with exactly this username and display name, and logs them in. */
     public ChatUser newUser(String username, String displayName) {
         String email = username + "@example.test";

@@ -40,4 +40,10 @@ public final class Requests {
 
     public record EditMessage(String content) {
     }
+
+    public record ChangeEmail(String email) {
+    }
+
+    public record ConfirmEmail(String token) {
+    }
 }
