@@ -18,10 +18,15 @@ record ConfirmationMail(String subject, String text, String html, URI link) {
     private static final String BUNDLE = "i18n.email";
 
     static ConfirmationMail of(ConfirmationEmail email, URI base) {
+        return of(email, base, java.time.Instant.now());
+    }
+
+    static ConfirmationMail of(ConfirmationEmail email, URI base, java.time.Instant now) {
         ResourceBundle words = ResourceBundle.getBundle(BUNDLE, email.language());
         URI link = base.resolve("confirm-email?token=" + URLEncoder.encode(email.token(), StandardCharsets.UTF_8));
-        long hours = Math.max(1, Duration.ofSeconds(email.expiresAt().getEpochSecond()
-                - java.time.Instant.now().getEpochSecond()).toHours());
+        // Rounded up: a link written a moment ago for 48 hours works for "48 hours", not 47.
+        long seconds = Math.max(0, Duration.between(now, email.expiresAt()).toSeconds());
+        long hours = Math.max(1, (seconds + 3599) / 3600);
         String subject = words.getString("confirm.subject");
         String greeting = format(words, "greeting", email.recipientName());
         String intro = format(words, "confirm.intro", email.recipientAddress(), email.username());
