@@ -29,6 +29,9 @@ public class AccountService {
     @Inject
     private Clock clock;
 
+    @Inject
+    private EmailConfirmations confirmations;
+
     public User register(String username, String password, String email, String displayName) {
         AccountRules.ValidAccount account = AccountRules.check(username, password, email, displayName);
         if (users.usernameTaken(account.username())) {
@@ -42,6 +45,26 @@ public class AccountService {
         // A concurrent registration of the same name can still win the race; the unique
         // constraints catch it and the repository reports it as a conflict.
         users.store(user);
+        confirmations.owe(user);
+        return user;
+    }
+
+    /**
+     * A new address for the account: unconfirmed, and so not emailed about messages, until its
+     * link is followed; the old address is released. The same address again changes nothing.
+     */
+    public User changeEmail(long userId, String email) {
+        String address = AccountRules.checkEmail(email);
+        User user = users.get(userId);
+        if (User.keyOf(address).equals(User.keyOf(user.email()))) {
+            return user;
+        }
+        if (users.emailTaken(address)) {
+            throw new ConflictException("An account with this email already exists.", FieldRefusal.EMAIL_TAKEN);
+        }
+        confirmations.checkCooldown(userId);
+        user.changeEmail(address);
+        confirmations.owe(user);
         return user;
     }
 

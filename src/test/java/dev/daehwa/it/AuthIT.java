@@ -108,8 +108,8 @@ class AuthIT {
     }
 
     @Test
-    void takenEmailIs409(App app) {
-        ChatUser alice = app.newUser("mail");
+    void anEmailAnotherAccountConfirmedIs409(App app) {
+        ChatUser alice = app.newConfirmedUser("mail");
         app.anonymous().post("api/auth/register", object(
                 "username", App.uniqueUsername("mail2"), "password", App.PASSWORD, "email", alice.email()))
                 .problem(409);

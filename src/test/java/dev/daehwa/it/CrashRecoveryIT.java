@@ -36,7 +36,7 @@ class CrashRecoveryIT {
     @Test
     void aKilledServerLosesNothingItAcknowledged(App app) {
         ChatUser minji = app.newUser("crash");
-        ChatUser joon = app.newUser("crash");
+        ChatUser joon = app.newConfirmedUser("crash");
         // "15m" is 18 s in the tests' time scale: still waiting when the server dies.
         joon.chooseEmail("15m");
         long room = minji.createRoomId(joon);

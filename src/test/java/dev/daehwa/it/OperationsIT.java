@@ -4,20 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 
 import dev.daehwa.it.support.App;
 import dev.daehwa.it.support.DaehwaIT;
 import dev.daehwa.it.support.Response;
 import org.junit.jupiter.api.Test;
 
-/** What operators and API clients use: the health check and the OpenAPI document at the server root. */
+/** What operators and API clients use: the health check, and the OpenAPI document at the server root. */
 @DaehwaIT
 class OperationsIT {
 
     @Test
     void healthIsUpWithTheDatabase(App app) {
-        Response health = app.anonymous().send("GET", app.serverRoot().resolve("health"), BodyPublishers.noBody(), null);
+        Response health = app.anonymous().get("health");
 
         assertEquals("UP", health.expect(200).json().getString("status"), health::toString);
     }

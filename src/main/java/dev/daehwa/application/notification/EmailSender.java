@@ -9,6 +9,9 @@ public interface EmailSender {
     /** Sends the email, or throws when the SMTP server did not take it. */
     void send(MissedMessagesEmail email) throws EmailNotSent;
 
+    /** Sends the link that confirms an address, or throws when the SMTP server did not take it. */
+    void send(ConfirmationEmail email) throws EmailNotSent;
+
     /** The SMTP server did not accept an email. */
     final class EmailNotSent extends Exception {
         public EmailNotSent(String message, Throwable cause) {

@@ -97,6 +97,8 @@ public class NotificationDelivery {
         Instant now = Instant.now(clock);
         Optional<Membership> membership = rooms.findMembership(notification.roomId(), notification.userId())
                 .filter(m -> !m.isEmailMuted())
+                // the address may have changed since the notification was queued
+                .filter(m -> m.user().isEmailConfirmed())
                 .filter(m -> cadenceOf(m.user()) != EmailCadence.NEVER);
         List<MissedFromSender> missed = membership.map(m -> messages.missedBySender(
                 notification.userId(), notification.roomId(), m.unnotifiedAfter())).orElse(List.of());

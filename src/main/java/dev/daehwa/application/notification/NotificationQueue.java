@@ -10,7 +10,7 @@ import java.time.Instant;
 /**
  * Queues notification emails in the transaction that posts a message: if the message is stored,
  * so are the emails it owes, and a crash can lose neither. Who is owed one, and when, is decided
- * here (the sender never is; nor is a member who muted the room or chose never); what the email
+ * here (the sender never is; nor is a member whose address is unconfirmed, who muted the room or chose never); what the email
  * says is decided only when it falls due, from what is still unread then.
  */
 @ApplicationScoped

@@ -33,6 +33,8 @@ public class NotificationTiming {
      */
     private static final Duration MIN_LEASE = Duration.ofMinutes(2);
 
+    private static final Duration CONFIRMATION_COOLDOWN = Duration.ofMinutes(1);
+
     @Inject
     @ConfigProperty(name = "DAEHWA_NOTIFY_TIME_SCALE", defaultValue = "1")
     private String scaleSetting;
@@ -62,6 +64,14 @@ public class NotificationTiming {
 
     public RetrySchedule retrySchedule() {
         return RetrySchedule.DEFAULT.scaled(scale);
+    }
+
+    /**
+     * How soon after one confirmation email a user may ask for another (a resend, or a change of
+     * address): a form cannot be used to flood an inbox that is not the user's.
+     */
+    public Duration confirmationCooldown() {
+        return scaled(CONFIRMATION_COOLDOWN);
     }
 
     public Duration lease() {

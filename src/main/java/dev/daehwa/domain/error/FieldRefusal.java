@@ -51,7 +51,10 @@ public enum FieldRefusal {
     EMAIL_CADENCE_UNKNOWN("email", "cadence"),
     MUTED_ROOMS_REQUIRED("mutedRooms", "required"),
     MUTED_ROOMS_UNKNOWN("mutedRooms", "unknown-room"),
-    UNSUBSCRIBE_TOKEN_INVALID("token", "invalid");
+    UNSUBSCRIBE_TOKEN_INVALID("token", "invalid"),
+    CONFIRMATION_TOKEN_INVALID("token", "confirmation-invalid"),
+    CONFIRMATION_TOKEN_EXPIRED("token", "confirmation-expired"),
+    EMAIL_ALREADY_CONFIRMED("email", "already-confirmed");
 
     private final String field;
     private final String code;

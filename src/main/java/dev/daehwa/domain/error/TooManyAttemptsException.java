@@ -3,7 +3,7 @@ package dev.daehwa.domain.error;
 import java.time.Duration;
 import java.util.Optional;
 
-/** A rate limit said no (logins, sign-ups, tokens, posts); try again after {@link #retryIn()}. */
+/** A rate limit said no (logins, sign-ups, tokens, posts, confirmation emails); try again after {@link #retryIn()}. */
 public final class TooManyAttemptsException extends DomainException {
 
     private final Duration retryAfter;
@@ -26,6 +26,11 @@ public final class TooManyAttemptsException extends DomainException {
     /** One user posts faster than any person types. */
     public static TooManyAttemptsException forMessages(Duration retryAfter) {
         return new TooManyAttemptsException("You are sending messages too fast.", retryAfter);
+    }
+
+    /** A confirmation email was just sent to this user; another waits for the cooldown. */
+    public static TooManyAttemptsException forConfirmationEmail(Duration retryAfter) {
+        return new TooManyAttemptsException("A confirmation email was sent a moment ago.", retryAfter);
     }
 
     /** Whole seconds, rounded up, at least one. */

@@ -10,7 +10,7 @@ public interface EmailNotificationRepository {
 
     /**
      * Opens a notification for every member of the room who should hear about a new message
-     * there and has none open yet: not the sender, not a member who muted the room, not one whose
+     * there and has none open yet: not the sender, not a member whose address is unconfirmed, not one who muted the room, not one whose
      * cadence (or the server default, for those who never chose) is never. One statement, however
      * many members the room has.
      *

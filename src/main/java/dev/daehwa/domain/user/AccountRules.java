@@ -49,11 +49,7 @@ public final class AccountRules {
         checkPassword(password, errors, FieldRefusal.PASSWORD_REQUIRED, FieldRefusal.PASSWORD_TOO_SHORT,
                 FieldRefusal.PASSWORD_TOO_LONG);
         String mail = normalise(email);
-        if (mail.isEmpty()) {
-            errors.add(FieldRefusal.EMAIL_REQUIRED.error("Email is required."));
-        } else if (mail.length() > EMAIL_MAX || !EMAIL.matcher(mail).matches()) {
-            errors.add(FieldRefusal.EMAIL_FORMAT.error("Email must look like name@example.com."));
-        }
+        checkEmail(mail, errors);
         String shown = normalise(displayName);
         if (shown.isEmpty()) {
             shown = name;
@@ -73,6 +69,25 @@ public final class AccountRules {
                 FieldRefusal.NEW_PASSWORD_TOO_LONG);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
+        }
+    }
+
+    /** A new email address for an existing account, normalised. */
+    public static String checkEmail(String email) {
+        List<FieldError> errors = new ArrayList<>();
+        String mail = normalise(email);
+        checkEmail(mail, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return mail;
+    }
+
+    private static void checkEmail(String mail, List<FieldError> errors) {
+        if (mail.isEmpty()) {
+            errors.add(FieldRefusal.EMAIL_REQUIRED.error("Email is required."));
+        } else if (mail.length() > EMAIL_MAX || !EMAIL.matcher(mail).matches()) {
+            errors.add(FieldRefusal.EMAIL_FORMAT.error("Email must look like name@example.com."));
         }
     }
 

@@ -33,6 +33,10 @@ public class User {
     @Column(name = "email_key")
     private String emailKey;
 
+    /** The email key once the owner confirmed the address by its link; null until then. */
+    @Column(name = "confirmed_email_key")
+    private String confirmedEmailKey;
+
     @Column(name = "display_name")
     private String displayName;
 
@@ -64,6 +68,31 @@ public class User {
         user.passwordHash = passwordHash;
         user.createdAt = now;
         return user;
+    }
+
+    /** Whether the owner proved, by the link sent to it, that the address is theirs. */
+    public boolean isEmailConfirmed() {
+        return confirmedEmailKey != null;
+    }
+
+    /** The address was proven; it is now this user's alone (the unique key sees to that). */
+    public void confirmEmail() {
+        confirmedEmailKey = emailKey;
+    }
+
+    /**
+     * A new address, unconfirmed until its link is followed; the old one is released.
+     *
+     * @return false when it is the same address (ignoring case), which changes nothing
+     */
+    public boolean changeEmail(String address) {
+        if (keyOf(address).equals(emailKey)) {
+            return false;
+        }
+        email = address;
+        emailKey = keyOf(address);
+        confirmedEmailKey = null;
+        return true;
     }
 
     /** The email cadence this user chose, or empty when they never chose one. */

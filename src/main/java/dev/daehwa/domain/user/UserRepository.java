@@ -23,7 +23,11 @@ public interface UserRepository {
 
     boolean usernameTaken(String username);
 
+    /** Whether some account has confirmed this address; an unconfirmed one takes nobody's place. */
     boolean emailTaken(String email);
+
+    /** Makes a change to the user (a confirmed address) final now, so that a clash is reported here. */
+    void flush();
 
     /**
      * Users whose username or display name starts with {@code prefix}, ignoring case; when

@@ -1,6 +1,9 @@
 package dev.daehwa.infrastructure.mail;
 
+import dev.daehwa.application.EmailConfirmations;
+import dev.daehwa.application.notification.ConfirmationEmail;
 import dev.daehwa.application.notification.EmailSender;
+import dev.daehwa.domain.user.EmailConfirmationRepository;
 import dev.daehwa.application.notification.NotificationDelivery;
 import dev.daehwa.domain.notification.Claim;
 import dev.daehwa.infrastructure.concurrent.OwnThreads;
@@ -44,6 +47,9 @@ public class NotificationWorker {
     private NotificationDelivery delivery;
 
     @Inject
+    private EmailConfirmations confirmations;
+
+    @Inject
     private EmailSender sender;
 
     @Inject
@@ -75,6 +81,18 @@ public class NotificationWorker {
         long sliceEnd = System.nanoTime() + PASS_SLICE_NANOS;
         try {
             forgetOldOnes();
+            // Confirmation links first: a person who just registered is waiting for one.
+            List<EmailConfirmationRepository.Claim> links;
+            do {
+                links = stopping ? List.of() : confirmations.claimDue(BATCH);
+                for (int i = 0; i < links.size(); i++) {
+                    if (stopping) {
+                        confirmations.release(links.subList(i, links.size()));
+                        return;
+                    }
+                    deliver(links.get(i));
+                }
+            } while (links.size() == BATCH && System.nanoTime() < sliceEnd);
             List<Claim> taken;
             do {
                 taken = stopping ? List.of() : delivery.claimDue(BATCH);
@@ -113,6 +131,21 @@ public class NotificationWorker {
             return;
         }
         delivery.sent(prepared.get());
+    }
+
+    private void deliver(EmailConfirmationRepository.Claim claim) {
+        Optional<ConfirmationEmail> email = confirmations.prepare(claim);
+        if (email.isEmpty()) {
+            return; // renewed or confirmed meanwhile
+        }
+        try {
+            sender.send(email.get());
+        } catch (EmailSender.EmailNotSent e) {
+            LOG.warning(() -> "Confirmation email to user " + claim.userId() + " not sent, will retry: " + e.getMessage());
+            confirmations.failed(claim, e.getMessage());
+            return;
+        }
+        confirmations.sent(claim);
     }
 
     private void forgetOldOnes() {

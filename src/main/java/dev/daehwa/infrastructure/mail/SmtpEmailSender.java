@@ -1,5 +1,6 @@
 package dev.daehwa.infrastructure.mail;
 
+import dev.daehwa.application.notification.ConfirmationEmail;
 import dev.daehwa.application.notification.EmailSender;
 import dev.daehwa.application.notification.MissedMessagesEmail;
 import dev.daehwa.domain.message.LinkRenderer;
@@ -73,15 +74,44 @@ public class SmtpEmailSender implements EmailSender {
             // An automatic message (RFC 3834): vacation responders must not answer it.
             message.setHeader("Auto-Submitted", "auto-generated");
             message.setContent(alternatives(mail));
-            var login = settings.login();
-            if (login.isPresent()) {
-                Transport.send(message, login.get()[0], login.get()[1]);
-            } else {
-                Transport.send(message);
-            }
+            transport(message);
         } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
             throw new EmailNotSent("Could not send to " + email.recipientAddress() + " through "
                     + settings.describe() + ": " + e, e);
+        }
+    }
+
+    @Override
+    public void send(ConfirmationEmail email) throws EmailNotSent {
+        try {
+            ConfirmationMail mail = ConfirmationMail.of(email, settings.base());
+            // One id per request: a retry of the same request is the same email; a resend is a new one.
+            MimeMessage message = new FixedIdMessage(session, "<confirm-" + email.userId() + "-" + email.attempt()
+                    + "." + installation() + "@" + settings.host() + ">");
+            message.setFrom(settings.from());
+            message.setRecipient(Message.RecipientType.TO,
+                    new InternetAddress(email.recipientAddress(), email.recipientName(), StandardCharsets.UTF_8.name()));
+            message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+            message.setSentDate(Date.from(clock.instant()));
+            message.setHeader("Auto-Submitted", "auto-generated");
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
+            message.setContent(new MimeMultipart("alternative", text, html));
+            transport(message);
+        } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+            throw new EmailNotSent("Could not send to " + email.recipientAddress() + " through "
+                    + settings.describe() + ": " + e, e);
+        }
+    }
+
+    private void transport(MimeMessage message) throws MessagingException {
+        var login = settings.login();
+        if (login.isPresent()) {
+            Transport.send(message, login.get()[0], login.get()[1]);
+        } else {
+            Transport.send(message);
         }
     }
 

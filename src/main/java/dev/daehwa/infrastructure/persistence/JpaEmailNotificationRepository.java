@@ -41,6 +41,7 @@ public class JpaEmailNotificationRepository implements EmailNotificationReposito
             SELECT m.user_id, m.room_id, m.user_id, m.room_id, 'pending', %s, %s, 0, 0
             FROM membership m JOIN app_user u ON u.id = m.user_id
             WHERE m.room_id = ? AND m.user_id <> ? AND m.email_muted = FALSE
+              AND u.confirmed_email_key IS NOT NULL
               AND (u.email_cadence <> 'never' OR (u.email_cadence IS NULL AND ? = 1))
               AND NOT EXISTS (SELECT 1 FROM email_notification n
                               WHERE n.open_user_id = m.user_id AND n.open_room_id = m.room_id)

@@ -58,7 +58,20 @@ public class JpaUserRepository implements UserRepository {
 
     @Override
     public boolean emailTaken(String email) {
-        return exists("SELECT COUNT(u) FROM User u WHERE u.emailKey = :key", User.keyOf(email));
+        return exists("SELECT COUNT(u) FROM User u WHERE u.confirmedEmailKey = :key", User.keyOf(email));
+    }
+
+    @Override
+    public void flush() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (UniqueViolations.isCause(e)) {
+                throw new ConflictException("Another account has confirmed this email address.",
+                        dev.daehwa.domain.error.FieldRefusal.EMAIL_TAKEN);
+            }
+            throw e;
+        }
     }
 
     private boolean exists(String countQuery, String key) {

@@ -1,6 +1,7 @@
 package dev.daehwa.interfaces.rest;
 
 import dev.daehwa.application.AccountService;
+import dev.daehwa.application.EmailConfirmations;
 import dev.daehwa.application.LoginService;
 import dev.daehwa.application.UserLanguages;
 import dev.daehwa.application.limits.RequestLimits;
@@ -60,6 +61,9 @@ public class AuthResource {
     @Inject
     private TrustedProxies proxies;
 
+    @Inject
+    private EmailConfirmations confirmations;
+
     @Context
     private HttpServletRequest request;
 
@@ -116,6 +120,45 @@ public class AuthResource {
     @APIResponse(responseCode = "401", description = "Not logged in")
     public AccountJson me() {
         return AccountJson.of(accounts.get(caller.requireUserId()));
+    }
+
+    @PUT
+    @Path("me/email")
+    @Operation(summary = "Change my email address",
+            description = "The new address is unconfirmed (no notification emails) until the link emailed to it is "
+                    + "followed. The same address again changes nothing.")
+    @APIResponse(responseCode = "200", description = "The user, with the new email")
+    @APIResponse(responseCode = "400", description = "Not an email address")
+    @APIResponse(responseCode = "409", description = "Another account has confirmed this address")
+    @APIResponse(responseCode = "429", description = "A confirmation email was sent a moment ago; see Retry-After")
+    public AccountJson changeEmail(Requests.ChangeEmail body) {
+        Requests.ChangeEmail r = RequestBodies.required(body);
+        return AccountJson.of(accounts.changeEmail(caller.requireUserId(), r.email()));
+    }
+
+    @POST
+    @Path("me/email/confirmation")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Email me a new confirmation link", description = "The previous link stops working.")
+    @APIResponse(responseCode = "202", description = "The email is on its way")
+    @APIResponse(responseCode = "409", description = "The address is confirmed already")
+    @APIResponse(responseCode = "429", description = "A confirmation email was sent a moment ago; see Retry-After")
+    public Response resendConfirmation() {
+        confirmations.resend(caller.requireUserId());
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("email-confirmation")
+    @Operation(summary = "Confirm an email address with the token of its link",
+            description = "No login: the token is the permission. It works once and expires (48 hours by default).")
+    @APIResponse(responseCode = "200", description = "Confirmed: username, email, confirmed=true")
+    @APIResponse(responseCode = "400", description = "Unknown, used or expired token (code confirmation-invalid or "
+            + "confirmation-expired)")
+    @APIResponse(responseCode = "409", description = "Another account confirmed this address first")
+    public EmailConfirmations.Subject confirmEmail(Requests.ConfirmEmail body) {
+        Requests.ConfirmEmail r = RequestBodies.required(body);
+        return confirmations.confirm(r.token());
     }
 
     @GET

@@ -29,7 +29,7 @@ public class CsrfFilter implements ContainerRequestFilter {
      *  which a cross-site form cannot send. */
     private static final Set<String> CREDENTIAL_PATHS = Set.of("auth/login", "auth/register");
     /** Authorised by a signed token in the address, which a forger cannot know, not by the session. */
-    private static final Set<String> TOKEN_PATHS = Set.of("notifications/unsubscribe");
+    private static final Set<String> TOKEN_PATHS = Set.of("notifications/unsubscribe", "auth/email-confirmation");
 
     @Context
     private HttpServletRequest request;

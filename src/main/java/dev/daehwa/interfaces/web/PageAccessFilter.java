@@ -25,7 +25,7 @@ import java.util.List;
 @WebFilter(servletNames = "Faces", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class PageAccessFilter extends HttpFilter {
 
-    private static final List<String> PUBLIC_PAGES = List.of("/login", "/join", "/unsubscribe");
+    private static final List<String> PUBLIC_PAGES = List.of("/login", "/join", "/unsubscribe", "/confirm-email");
     private static final List<String> PUBLIC_PREFIXES = List.of(
             "/api/", "/jakarta.faces.resource/", "/errors/", "/error", "/favicon.ico");
 

@@ -22,8 +22,8 @@ class OnlineReaderEmailIT {
     @Test
     void aMemberReadingTheRoomLiveIsNotEmailedAndOneWhoIsAwayIs(App app, Browsers browsers) {
         ChatUser minji = app.newUser("online");
-        ChatUser reading = app.newUser("online");
-        ChatUser away = app.newUser("away");
+        ChatUser reading = app.newConfirmedUser("online");
+        ChatUser away = app.newConfirmedUser("away");
         // "15m" is 18 s at the tests' time scale: the page marks the message read a second after it
         // shows, and with "2m" (2.4 s) a slow browser on a loaded machine was emailed before that.
         List.of(reading, away).forEach(user -> user.chooseEmail("15m"));

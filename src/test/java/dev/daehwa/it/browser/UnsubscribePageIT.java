@@ -27,7 +27,7 @@ class UnsubscribePageIT {
     @Test
     void theLinkInTheEmailMutesTheRoomThenStopsAllEmailWithoutALogin(App app, Browsers browsers) {
         ChatUser minji = app.newUser("unsub");
-        ChatUser joon = app.newUser("unsub");
+        ChatUser joon = app.newConfirmedUser("unsub");
         joon.chooseEmail("immediate");
         long room = Jsons.id(minji.createRoom("주간 회의", joon));
         minji.send(room, "회의록 올렸어요");

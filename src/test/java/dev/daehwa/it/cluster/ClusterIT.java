@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.daehwa.it.support.Agent;
+import dev.daehwa.it.support.AddressConfirmation;
 import dev.daehwa.it.support.App;
 import dev.daehwa.it.support.ChatUser;
 import dev.daehwa.it.support.DaehwaIT;
@@ -206,6 +207,7 @@ class ClusterIT {
         // Thirty notifications falling due at the same moment: more than one worker takes at a
         // time, so both nodes' workers reach for the same rows.
         List<ChatUser> readers = IntStream.range(0, 30).mapToObj(i -> app.newUser("cluster")).toList();
+        readers.forEach(reader -> AddressConfirmation.confirm(app, reader));
         readers.forEach(reader -> reader.chooseEmail("2m"));
         long room = minji.createRoomId(readers.toArray(ChatUser[]::new));
         onNode(b, minji).send(room, "one message, thirty readers, two nodes");

@@ -38,8 +38,8 @@ class EmailNotificationIT {
     @Test
     void anUnreadMessageIsEmailedOnceAfterTheDelayWithBothPartsAndWorkingLinks(App app) {
         MailServer mail = app.mail();
-        ChatUser minji = app.newUser("mailer");
-        ChatUser joon = app.newUser("reader");
+        ChatUser minji = app.newConfirmedUser("mailer");
+        ChatUser joon = app.newConfirmedUser("reader");
         joon.chooseEmail("2m");
         long room = Jsons.id(minji.createRoom("Team 팀", joon));
 
@@ -92,9 +92,9 @@ class EmailNotificationIT {
 
     @Test
     void aMemberWhoReadsBeforeTheDelayGetsNoEmail(App app) {
-        ChatUser minji = app.newUser("mailer");
-        ChatUser joon = app.newUser("quick");
-        ChatUser sora = app.newUser("slow");
+        ChatUser minji = app.newConfirmedUser("mailer");
+        ChatUser joon = app.newConfirmedUser("quick");
+        ChatUser sora = app.newConfirmedUser("slow");
         joon.chooseEmail("2m");
         sora.chooseEmail("2m");
         long room = minji.createRoomId(joon, sora);
@@ -114,9 +114,9 @@ class EmailNotificationIT {
     @Test
     void theDelayCountsFromTheOldestUnreadMessageSoReadersAlongAreNotEmailed(App app) {
         Assumptions.assumeTrue("h2".equals(app.database()), "half a minute of waiting: the H2 pass only");
-        ChatUser minji = app.newUser("mailer");
-        ChatUser joon = app.newUser("along");
-        ChatUser sora = app.newUser("later");
+        ChatUser minji = app.newConfirmedUser("mailer");
+        ChatUser joon = app.newConfirmedUser("along");
+        ChatUser sora = app.newConfirmedUser("later");
         joon.chooseEmail("15m");
         sora.chooseEmail("15m");
         long room = minji.createRoomId(joon, sora);
@@ -139,8 +139,8 @@ class EmailNotificationIT {
 
     @Test
     void messagesWithinTheDelayMakeOneEmailWithAllOfThem(App app) {
-        ChatUser minji = app.newUser("mailer");
-        ChatUser joon = app.newUser("reader");
+        ChatUser minji = app.newConfirmedUser("mailer");
+        ChatUser joon = app.newConfirmedUser("reader");
         joon.chooseEmail("2m");
         long room = minji.createRoomId(joon);
         List<String> sent = List.of("one 하나", "two 둘", "three 셋");
@@ -157,10 +157,10 @@ class EmailNotificationIT {
 
     @Test
     void mutedRoomsNeverAndTheSenderGetNothing(App app) {
-        ChatUser minji = app.newUser("sender");
-        ChatUser muted = app.newUser("muted");
-        ChatUser never = app.newUser("never");
-        ChatUser control = app.newUser("control");
+        ChatUser minji = app.newConfirmedUser("sender");
+        ChatUser muted = app.newConfirmedUser("muted");
+        ChatUser never = app.newConfirmedUser("never");
+        ChatUser control = app.newConfirmedUser("control");
         long room = minji.createRoomId(muted, never, control);
         minji.chooseEmail("immediate");
         muted.chooseEmail("immediate", room);
@@ -174,8 +174,8 @@ class EmailNotificationIT {
 
     @Test
     void aLaterEmailNeverRepeatsWhatAnEarlierOneCarried(App app) {
-        ChatUser minji = app.newUser("mailer");
-        ChatUser joon = app.newUser("reader");
+        ChatUser minji = app.newConfirmedUser("mailer");
+        ChatUser joon = app.newConfirmedUser("reader");
         joon.chooseEmail("immediate");
         long room = minji.createRoomId(joon);
 
@@ -193,8 +193,8 @@ class EmailNotificationIT {
 
     @Test
     void aLongBacklogShowsTwentyMessagesAndCountsTheRest(App app) {
-        ChatUser minji = app.newUser("mailer");
-        ChatUser joon = app.newUser("reader");
+        ChatUser minji = app.newConfirmedUser("mailer");
+        ChatUser joon = app.newConfirmedUser("reader");
         joon.chooseEmail("never");
         long room = minji.createRoomId(joon);
         IntStream.rangeClosed(1, 24).forEach(i -> minji.send(room, "backlog " + i));
@@ -211,8 +211,8 @@ class EmailNotificationIT {
 
     @Test
     void theEmailSpeaksTheLanguageTheRecipientLastUsed(App app) {
-        ChatUser minji = app.newUser("mailer");
-        ChatUser joon = app.newUser("korean");
+        ChatUser minji = app.newConfirmedUser("mailer");
+        ChatUser joon = app.newConfirmedUser("korean");
         joon.agent().exchange(HttpRequest.newBuilder(joon.agent().uri("api/auth/login"))
                 .header("Content-Type", "application/json")
                 .header("Accept-Language", "ko-KR,ko;q=0.9,en;q=0.5")
@@ -238,8 +238,8 @@ class EmailNotificationIT {
                 "<a href=\"javascript:alert(1)\">click</a>",
                 "javascript:alert(1) and https://example.com/\"><svg onload=alert(1)>",
                 "'';!--\"<XSS>=&{()}");
-        ChatUser minji = app.newUser(App.uniqueUsername("xss"), "<script>alert('name')</script>");
-        ChatUser joon = app.newUser("reader");
+        ChatUser minji = app.newConfirmedUser(App.uniqueUsername("xss"), "<script>alert('name')</script>");
+        ChatUser joon = app.newConfirmedUser("reader");
         joon.chooseEmail("2m");
         String roomName = "<img src=x onerror=alert('room')>";
         long room = Jsons.id(minji.createRoom(roomName, joon));
@@ -260,8 +260,8 @@ class EmailNotificationIT {
 
     @Test
     void unsubscribeRefusesTokensTheServerDidNotSign(App app) {
-        ChatUser minji = app.newUser("mailer");
-        ChatUser joon = app.newUser("reader");
+        ChatUser minji = app.newConfirmedUser("mailer");
+        ChatUser joon = app.newConfirmedUser("reader");
         joon.chooseEmail("immediate");
         long room = minji.createRoomId(joon);
         minji.send(room, "hi");

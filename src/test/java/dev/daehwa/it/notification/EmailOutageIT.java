@@ -21,7 +21,7 @@ class EmailOutageIT {
     void anEmailThatCouldNotBeSentArrivesExactlyOnceWhenTheMailServerIsBack(App app) {
         MailServer mail = app.mail();
         ChatUser minji = app.newUser("outage");
-        ChatUser joon = app.newUser("outage");
+        ChatUser joon = app.newConfirmedUser("outage");
         joon.chooseEmail("immediate");
         long room = minji.createRoomId(joon);
         int logBefore = app.serverLog().length();

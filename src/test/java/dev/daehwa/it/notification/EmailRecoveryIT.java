@@ -45,7 +45,7 @@ class EmailRecoveryIT {
     private static void giveUp(App app) {
         long failedBefore = failedCount(app);
         ChatUser minji = app.newUser("giveup");
-        ChatUser joon = app.newUser("giveup");
+        ChatUser joon = app.newConfirmedUser("giveup");
         joon.chooseEmail("immediate");
         long room = minji.createRoomId(joon);
         int logBefore = app.serverLog().length();

@@ -35,7 +35,7 @@ class HungMailServerIT {
     void aMailServerThatNeverAnswersHoldsUpNeitherLiveEventsNorSearch(App app) {
         MailServer mail = app.mail();
         ChatUser minji = app.newUser("hang");
-        ChatUser joon = app.newUser("hang");
+        ChatUser joon = app.newConfirmedUser("hang");
         ChatUser sora = app.newUser("hang");
         joon.chooseEmail("immediate");
         long emailed = minji.createRoomId(joon);

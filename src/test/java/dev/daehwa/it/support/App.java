@@ -168,15 +168,17 @@ public final class App {
         return base;
     }
 
-    /** The server root, where MicroProfile serves /health and /openapi whatever the context root is. */
+    /** The server root, where MicroProfile serves /openapi whatever the context root is. */
     public URI serverRoot() {
         return base.resolve("/");
     }
 
-    /** One check of the server's /health answer, e.g. "search" or "email". */
+    /**
+     * One check of the app's /health answer, e.g. "search" or "email", with its data: asked from
+     * this machine (a loopback address), which may read the details.
+     */
     public JsonObject healthCheck(String name) {
-        Response health = anonymous().send("GET", serverRoot().resolve("health"),
-                java.net.http.HttpRequest.BodyPublishers.noBody(), null);
+        Response health = anonymous().get("health");
         return Jsons.parse(health.body()).asJsonObject().getJsonArray("checks").stream()
                 .map(check -> check.asJsonObject())
                 .filter(check -> check.getString("name").equals(name))
@@ -212,6 +214,23 @@ public final class App {
     public ChatUser newUser(String prefix) {
         String username = uniqueUsername(prefix);
         return newUser(username, "Display " + username);
+    }
+
+    /**
+     * Registers a new user, logs them in, and confirms their address by the link emailed to it
+     * (see {@link AddressConfirmation}): only confirmed addresses get notification emails.
+     */
+    public ChatUser newConfirmedUser(String prefix) {
+        ChatUser user = newUser(prefix);
+        AddressConfirmation.confirm(this, user);
+        return user;
+    }
+
+    /** The same, with exactly this username and display name. */
+    public ChatUser newConfirmedUser(String username, String displayName) {
+        ChatUser user = newUser(username, displayName);
+        AddressConfirmation.confirm(this, user);
+        return user;
     }
 
     /** Registers a user with exactly this username and display name, and logs them in. */

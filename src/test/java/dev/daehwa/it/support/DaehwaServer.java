@@ -23,14 +23,32 @@ public final class DaehwaServer implements BeforeAllCallback, BeforeEachCallback
 
     private static final String KEY = DaehwaServer.class.getName();
 
+    /** How long a confirmation link works on the test server. */
+    public static final java.time.Duration CONFIRMATION_LINK_LIFETIME = java.time.Duration.ofSeconds(20);
+
     /**
      * Email is off unless a test user chooses a cadence (the other suites post thousands of
      * messages nobody needs mailed), and every notification delay is 50 times shorter: "2m" is
-     * 2.4 s, a retry starts at 0.6 s, a claim's lease is 6 s.
+     * 2.4 s, a retry starts at 0.6 s, a claim's lease is 6 s, and a second confirmation email may
+     * be asked for 1.2 s after the first. A confirmation link works for 20 s, so that a test can
+     * see one expire.
      */
     public static final Map<String, String> NOTIFICATION_TIMING = Map.of(
             "DAEHWA_NOTIFY_DEFAULT", "never",
-            "DAEHWA_NOTIFY_TIME_SCALE", "0.02");
+            "DAEHWA_NOTIFY_TIME_SCALE", "0.02",
+            "DAEHWA_EMAIL_CONFIRM_SECONDS", Long.toString(CONFIRMATION_LINK_LIFETIME.toSeconds()));
+
+
+    /** What privileged callers of /health send as their bearer token (DAEHWA_HEALTH_SECRET). */
+    public static final String HEALTH_SECRET = "it-health-secret-7f3a9c";
+
+    /**
+     * The IT clients connect from loopback; as a trusted proxy, loopback may say with
+     * X-Forwarded-For that a request comes from elsewhere, which is how tests act as remote clients.
+     */
+    public static final Map<String, String> PROXY_AND_HEALTH = Map.of(
+            "DAEHWA_TRUSTED_PROXIES", "127.0.0.1,::1",
+            "DAEHWA_HEALTH_SECRET", HEALTH_SECRET);
 
     /** Starts the server with the first class, and fails each class at once if it could not start. */
     @Override
@@ -110,6 +128,7 @@ public final class DaehwaServer implements BeforeAllCallback, BeforeEachCallback
                 Map<String, String> environment = new HashMap<>(databaseEnvironment);
                 environment.putAll(mail.environment());
                 environment.putAll(NOTIFICATION_TIMING);
+                environment.putAll(PROXY_AND_HEALTH);
                 if (settings.postgres()) {
                     // The PostgreSQL pass runs as a cluster of one (more in the cluster tests), so
                     // every suite there also goes through the channel between nodes.

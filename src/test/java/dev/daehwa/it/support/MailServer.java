@@ -77,18 +77,40 @@ public final class MailServer implements AutoCloseable {
         return hung;
     }
 
-    /** Every email received so far for this address. */
-    public synchronized List<ReceivedEmail> emailsTo(String address) {
+    /**
+     * Every notification email received so far for this address. The emails that confirm an
+     * address, which every new user is sent, are left out: see {@link #confirmationsTo}.
+     */
+    public List<ReceivedEmail> emailsTo(String address) {
+        return allTo(address).stream().filter(email -> !email.isConfirmation()).toList();
+    }
+
+    /** Every address confirmation email received so far for this address, oldest first. */
+    public List<ReceivedEmail> confirmationsTo(String address) {
+        return allTo(address).stream().filter(ReceivedEmail::isConfirmation).toList();
+    }
+
+    private synchronized List<ReceivedEmail> allTo(String address) {
         List<ReceivedEmail> all = new ArrayList<>(beforeStops);
         all.addAll(current());
         return all.stream().filter(email -> email.isTo(address)).toList();
     }
 
-    /** Waits until at least {@code count} emails have arrived for the address, and returns them all. */
+    /** Waits until at least {@code count} notification emails have arrived for the address, and returns them all. */
     public List<ReceivedEmail> awaitEmailsTo(String address, int count, Duration timeout) {
+        return await(() -> emailsTo(address), address, count, timeout);
+    }
+
+    /** Waits until at least {@code count} confirmation emails have arrived for the address, and returns them all. */
+    public List<ReceivedEmail> awaitConfirmationsTo(String address, int count, Duration timeout) {
+        return await(() -> confirmationsTo(address), address, count, timeout);
+    }
+
+    private static List<ReceivedEmail> await(java.util.function.Supplier<List<ReceivedEmail>> received, String address,
+            int count, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
-            List<ReceivedEmail> emails = emailsTo(address);
+            List<ReceivedEmail> emails = received.get();
             if (emails.size() >= count) {
                 return emails;
             }

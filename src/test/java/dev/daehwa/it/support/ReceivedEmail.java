@@ -48,6 +48,11 @@ public record ReceivedEmail(
                 message.getHeader("List-Unsubscribe-Post", null), message.getContentType(), types, text, html);
     }
 
+    /** The email that asks to confirm an address, not a notification. */
+    public boolean isConfirmation() {
+        return messageId != null && messageId.startsWith("<confirm-");
+    }
+
     boolean isTo(String address) {
         return to.contains(address.toLowerCase(Locale.ROOT));
     }

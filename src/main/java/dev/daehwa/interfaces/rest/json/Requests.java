@@ -46,4 +46,10 @@ public final class Requests {
 
     public record EditMessage(String content) {
     }
+
+    public record ChangeEmail(String email) {
+    }
+
+    public record ConfirmEmail(String token) {
+    }
 }

@@ -1,5 +1,7 @@
 package dev.daehwa.interfaces.web.profile;
 
+import dev.daehwa.application.AccountService;
+import dev.daehwa.application.EmailConfirmations;
 import dev.daehwa.application.RoomQueries;
 import dev.daehwa.application.notification.NotificationSettings;
 import dev.daehwa.application.notification.NotificationSettingsService;
@@ -17,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The profile page, /profile.xhtml: when to get email about unread messages, and which rooms
+ * The profile page, /profile.xhtml: the email address and whether it is confirmed (with a
+ * button to send the link again), when to get email about unread messages, and which rooms
  * never send any. The same settings as {@code /api/auth/me/notifications}, through the same service.
  */
 @Named
@@ -35,6 +38,15 @@ public class ProfileBacking {
     @Inject
     private Viewer viewer;
 
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    private EmailConfirmations confirmations;
+
+    private String address;
+    private boolean addressConfirmed;
+
     private String email;
     private Long[] mutedRooms;
     private Map<Long, String> myRooms;
@@ -45,6 +57,27 @@ public class ProfileBacking {
         email = current.email().value();
         mutedRooms = current.mutedRooms().toArray(Long[]::new);
         myRooms = rooms.roomNamesOf(viewer.getId());
+        var user = accounts.get(viewer.getId());
+        address = user.email();
+        addressConfirmed = user.isEmailConfirmed();
+    }
+
+    /** Another confirmation link for the address (the previous one stops working). */
+    public void resendConfirmation() {
+        try {
+            confirmations.resend(viewer.getId());
+            FormMessages.onFormInfo(Pages.text("profile.address.resent"));
+        } catch (DomainException e) {
+            FormMessages.onRefusal(FORM, e);
+        }
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public boolean isAddressConfirmed() {
+        return addressConfirmed;
     }
 
     public void save() {
