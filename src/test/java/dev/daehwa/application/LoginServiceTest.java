@@ -185,6 +185,11 @@ class LoginServiceTest {
         }
 
         @Override
+        public void flush() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void replacePasswordHash(long userId, String passwordHash) {
             user.replacePasswordHash(passwordHash);
         }
