@@ -230,7 +230,7 @@ class ResumeIT {
         ChatUser bot = app.newUser("listener");
         long room = alice.createRoomId(bot);
 
-        try (WsClient listening = WsClient.to(app).cookiesOf(bot).origin(WsClient.origin(app)).notResuming().open()) {
+        try (WsClient listening = listening(app, bot)) {
             listening.hello();
             long sent = alice.sendId(room, "to a bot that never sends a frame");
 
@@ -279,7 +279,7 @@ class ResumeIT {
         long lastSeen = seenLive(app, bob, room, () -> alice.send(room, "seen"));
         List<Long> missed = IntStream.rangeClosed(1, 3).mapToObj(i -> alice.sendId(room, "missed " + i)).toList();
 
-        try (WsClient bot = WsClient.to(app).cookiesOf(bob).origin(WsClient.origin(app)).notResuming().open()) {
+        try (WsClient bot = listening(app, bob)) {
             bot.hello();
             long live = alice.sendId(room, "live before the resume");
             bot.awaitFrame("message.created", WsClient.carrying(live), "live at once");
@@ -300,6 +300,11 @@ class ResumeIT {
             ws.awaitFrame("message.created", WsClient.carrying(Jsons.id(sent)), "live delivery before going away");
             return lastSeq(ws.messagesCreated(room));
         }
+    }
+
+    /** A session socket opened without ?resume=1, as a bot that only listens. */
+    private static WsClient listening(App app, ChatUser user) {
+        return WsClient.to(app).cookiesOf(user).origin(WsClient.origin(app)).notResuming().open();
     }
 
     private static Post alternating(int i, ChatUser alice, ChatUser carol, long roomA, long roomB, String what) {
