@@ -159,7 +159,7 @@ public class ChatSockets {
         UserJson me = UserJson.of(user.get());
         Connection connection = new Connection(session, me,
                 (String) session.getUserProperties().get(HandshakeSession.HTTP_SESSION_ID), outbox,
-                resumeLimits.forNewSocket(System.nanoTime()));
+                resumeLimits.forNewSocket());
         session.getUserProperties().put(CONNECTION, connection);
         outbox.whenClosed(() -> {
             connection.closed();
@@ -245,8 +245,7 @@ public class ChatSockets {
      * lost or doubled at the seam. Resumes are rationed: each one reads up to 3,000 messages.
      */
     private void resume(Connection connection, Map<Long, Long> lastSeenByRoom) {
-        long now = System.nanoTime();
-        if (!connection.mayResume(now) || !resumeLimits.userMayResume(connection.userId(), now)) {
+        if (!resumeLimits.mayResume(connection)) {
             connection.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(TOO_MANY_RESUMES),
                     "too many resumes: reconnect after a pause"));
             return;

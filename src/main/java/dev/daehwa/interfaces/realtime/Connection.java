@@ -1,10 +1,12 @@
 package dev.daehwa.interfaces.realtime;
 
 import dev.daehwa.application.events.CallerCredential;
+import dev.daehwa.domain.limit.TokenBucket;
 import dev.daehwa.interfaces.rest.json.UserJson;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,8 +82,10 @@ final class Connection {
     }
 
     /** Takes one of this socket's resumes; false if it has used them up for now. */
-    boolean mayResume(long nowNanos) {
-        return resumes.take(nowNanos);
+    boolean takeResume(Instant now) {
+        synchronized (resumes) {
+            return resumes.take(now).isEmpty();
+        }
     }
 
     /** A frame that is not an event (hello, errors, replies): straight out, never held. */

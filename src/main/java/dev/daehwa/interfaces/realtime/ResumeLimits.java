@@ -1,9 +1,14 @@
 package dev.daehwa.interfaces.realtime;
 
+import dev.daehwa.application.limits.RateLimiter;
+import dev.daehwa.domain.limit.RateLimit;
+import dev.daehwa.domain.limit.TokenBucket;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -14,8 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ResumeLimits {
 
-    /** Per-user allowances forgotten once this many exist, those that have refilled. */
-    private static final int SWEEP_ABOVE = 10_000;
+    /** Users whose allowance is remembered at once; past it the least recently used is forgotten. */
+    private static final int MAX_USERS = 10_000;
 
     @Inject
     @ConfigProperty(name = "DAEHWA_WS_RESUMES_PER_MINUTE", defaultValue = "6")
@@ -25,18 +30,23 @@ public class ResumeLimits {
     @ConfigProperty(name = "DAEHWA_WS_USER_RESUMES_PER_MINUTE", defaultValue = "60")
     private int perUser;
 
-    private final Map<Long, TokenBucket> users = new ConcurrentHashMap<>();
+    @Inject
+    private Clock clock;
 
-    /** The allowance of a socket that just opened. */
-    TokenBucket forNewSocket(long nowNanos) {
-        return new TokenBucket(perSocket, nowNanos);
+    private RateLimiter users;
+
+    @PostConstruct
+    void configure() {
+        users = new RateLimiter(new RateLimit(perUser, Duration.ofMinutes(1)), MAX_USERS, clock);
     }
 
-    /** Takes one of the user's resumes on this node; false if they have used them up for now. */
-    boolean userMayResume(long userId, long nowNanos) {
-        if (users.size() > SWEEP_ABOVE) {
-            users.values().removeIf(bucket -> bucket.isFull(nowNanos));
-        }
-        return users.computeIfAbsent(userId, id -> new TokenBucket(perUser, nowNanos)).take(nowNanos);
+    /** The allowance of a socket that just opened. */
+    TokenBucket forNewSocket() {
+        return new TokenBucket(new RateLimit(perSocket, Duration.ofMinutes(1)), Instant.now(clock));
+    }
+
+    /** Takes one of the socket's resumes, then one of its user's on this node; false if either is used up. */
+    boolean mayResume(Connection connection) {
+        return connection.takeResume(Instant.now(clock)) && users.take(connection.userId()).isEmpty();
     }
 }
