@@ -8,7 +8,7 @@
 #   BASELINE_WAR=old.war bench/scenarios/render.sh          # the same cells for another WAR, side by side
 #   SMOKE=1 bench/scenarios/render.sh                       # 1,000 and 10,000 characters
 #
-# Each cell warms up for 0.3 s (or one call, when a call takes longer), then reports the thread CPU time of the fastest call of 0.4 s;
+# Each cell warms up for 0.3 s (or one call, when a call takes longer), then reports the thread CPU time per call of the fastest 5 ms batch in 0.6 s;
 # a call slower than 2 s is measured once. The JVM runs pinned to SERVER_CPUS with
 # -XX:ActiveProcessorCount to match. About 25 s without a baseline.
 #
@@ -48,7 +48,7 @@ fi
 
 started=$SECONDS
 log "render: sizes $SIZES, sides ${SIDES[*]%%=*}"
-pinned "$SERVER_CPUS" "$JAVA" -Xmx512m -XX:ActiveProcessorCount="$(cpu_count "$SERVER_CPUS")" \
+pinned "$SERVER_CPUS" "$JAVA" -Xmx512m -Xbatch -XX:ActiveProcessorCount="$(cpu_count "$SERVER_CPUS")" \
     -cp "$BENCH_CLASSPATH" dev.daehwa.bench.RenderBench "$SIZES" "${SIDES[@]}" | tee "$WORK/cells.txt"
 took=$(( SECONDS - started ))
 
@@ -86,7 +86,7 @@ report() {
     echo
     echo "$MACHINE"
     echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ), ${took} s; daehwa.war sha256 $WAR_SHA${BASELINE_WAR:+; $BASELINE_NAME: $(basename "$BASELINE_WAR") sha256 $BASELINE_SHA}"
-    echo "- no server: \`dev.daehwa.bench.RenderBench\` loads the WAR's own classes and calls \`LinkRenderer.render\` (what history, room page, replay and email run for every message) and reads every term of \`ChatAnalyzer\` (what indexing and each highlighted search result run); one JVM pinned to core(s) $SERVER_CPUS; each cell warms up 0.3 s, then the thread CPU time of the fastest call of 0.4 s (a call over 2 s: one call after its warm-up call; CPU time, not wall time, so that other load on the machine does not count)"
+    echo "- no server: \`dev.daehwa.bench.RenderBench\` loads the WAR's own classes and calls \`LinkRenderer.render\` (what history, room page, replay and email run for every message) and reads every term of \`ChatAnalyzer\` (what indexing and each highlighted search result run); one JVM pinned to core(s) $SERVER_CPUS; after 300 calls of each kind of text for the JIT (`-Xbatch`: compiled before it goes on, however busy the machine), each cell warms up 0.3 s, then reports the thread CPU time per call of the fastest batch of about 5 ms within 0.6 s (a call over 2 s: one call after its warm-up call); CPU time, not wall time, so that other load on the machine does not count"
     echo "- texts: **normal** = Korean and English chat with a link, an emoji and a line break, repeated; **brackets** = \`http://a\` and then \`)\` to the length (the attack on the old renderer); **punctuation** = \`.,!?()\` repeated (what nori weighed up to 1,024 characters ahead at each character)"
     echo "- figures: CPU µs per 1,000 characters (UTF-16 units); linear cost is the same figure at every length (the last column near 1×); messages are at most 10,000 characters, the 100,000 column shows the trend"
     echo "- re-run: \`bench/run render\` (or \`bench/scenarios/render.sh\`; \`BASELINE_WAR=old.war\` adds another WAR's figures)"

@@ -33,7 +33,8 @@ public final class RenderBench {
 
     /** Each cell warms up this long (or one call, when a call takes longer), then measures this long. */
     private static final long WARM_UP_NANOS = 300_000_000L;
-    private static final long MEASURE_NANOS = 400_000_000L;
+    private static final long MEASURE_NANOS = 600_000_000L;
+    private static final long BATCH_NANOS = 5_000_000L;
     /** A call slower than this is measured once, warm-up included: the old quadratic renderer at 100,000 characters. */
     private static final long SLOW_CALL_NANOS = 2_000_000_000L;
 
@@ -97,8 +98,10 @@ public final class RenderBench {
             };
             // loads nori's dictionaries and gets the JIT going before any cell is timed
             for (String kind : List.of("normal", "brackets", "punctuation")) {
-                run(rendering, text(kind, 1_000), WARM_UP_NANOS);
-                run(analysis, text(kind, 1_000), WARM_UP_NANOS);
+                for (int call = 0; call < 300; call++) {
+                    rendering.run(text(kind, 2_000));
+                    analysis.run(text(kind, 2_000));
+                }
             }
             for (String op : List.of("render", "analyze")) {
                 for (String kind : List.of("normal", "brackets", "punctuation")) {
@@ -111,37 +114,46 @@ public final class RenderBench {
     }
 
     /**
-     * Warms up for {@link #WARM_UP_NANOS} (at least one call), then reports the CPU time of the
-     * fastest call of {@link #MEASURE_NANOS} (at least one): what the work costs, not what else
-     * the machine did meanwhile. A call slower than {@link #SLOW_CALL_NANOS} is measured once after its warm-up call.
+     * Warms up for {@link #WARM_UP_NANOS} (at least one call), then reports the CPU time per call
+     * of the fastest batch in {@link #MEASURE_NANOS}: what the work costs, not what else the
+     * machine did meanwhile. A batch is as many calls as take about {@link #BATCH_NANOS}, so that a
+     * short call is not lost in the clock's own cost. A call slower than {@link #SLOW_CALL_NANOS}
+     * is measured once after its warm-up call.
      */
     private static void measure(String side, String op, String kind, String text, Operation operation) throws Exception {
-        long last = run(operation, text, WARM_UP_NANOS)[1];
-        long[] measured = last > SLOW_CALL_NANOS ? new long[] {1, time(operation, text)} : run(operation, text, MEASURE_NANOS);
-        System.out.printf(Locale.ROOT, "cell side=%s op=%s kind=%s chars=%d calls=%d us_per_kchar=%.2f%n",
-                side, op, kind, text.length(), measured[0], measured[1] / 1_000.0 / (text.length() / 1_000.0));
-    }
-
-    /** Calls for {@code nanos} of wall time (at least once): {calls, fastest call's CPU nanos}. */
-    private static long[] run(Operation operation, String text, long nanos) throws Exception {
-        long start = System.nanoTime();
-        long calls = 0;
         long fastest = Long.MAX_VALUE;
-        while (calls == 0 || System.nanoTime() - start < nanos) {
-            fastest = Math.min(fastest, time(operation, text));
-            calls++;
+        long start = System.nanoTime();
+        do {
+            fastest = Math.min(fastest, time(operation, text, 1));
+        } while (System.nanoTime() - start < WARM_UP_NANOS);
+        long calls = 1;
+        long perCall;
+        if (fastest > SLOW_CALL_NANOS) {
+            perCall = time(operation, text, 1);
+        } else {
+            int batch = (int) Math.max(1, Math.min(10_000, BATCH_NANOS / Math.max(1, fastest)));
+            perCall = Long.MAX_VALUE;
+            calls = 0;
+            start = System.nanoTime();
+            do {
+                perCall = Math.min(perCall, time(operation, text, batch) / batch);
+                calls += batch;
+            } while (System.nanoTime() - start < MEASURE_NANOS);
         }
-        return new long[] {calls, fastest};
+        System.out.printf(Locale.ROOT, "cell side=%s op=%s kind=%s chars=%d calls=%d us_per_kchar=%.2f%n",
+                side, op, kind, text.length(), calls, perCall / 1_000.0 / (text.length() / 1_000.0));
     }
 
     /**
-     * The CPU time of one call on this thread, not the wall time: on a shared machine a call is
+     * The CPU time of the calls on this thread, not the wall time: on a shared machine a call is
      * preempted often, and the time it then waits is not what it costs. (GC and JIT threads are not
      * counted; the texts allocate little besides their output.)
      */
-    private static long time(Operation operation, String text) throws Exception {
+    private static long time(Operation operation, String text, int calls) throws Exception {
         long start = THREADS.getCurrentThreadCpuTime();
-        operation.run(text);
+        for (int i = 0; i < calls; i++) {
+            operation.run(text);
+        }
         return THREADS.getCurrentThreadCpuTime() - start;
     }
 
