@@ -46,6 +46,9 @@ import org.apache.lucene.analysis.ko.dict.UserDictionary;
  * <p>Latin text is lower-cased and stemmed lightly (plural and possessive only): {@code meetings}
  * finds {@code meeting}, but {@code general} does not become {@code gener} and find {@code generous}.
  *
+ * <p>Long runs of punctuation are broken up before nori sees them ({@link BreakLongSymbolRuns}),
+ * which keeps its cost per character the same for any text.
+ *
  * <p>The same analyzer runs at index and query time, and to highlight results.
  */
 public final class ChatAnalyzer extends Analyzer {
@@ -91,6 +94,6 @@ public final class ChatAnalyzer extends Analyzer {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        return new CJKWidthCharFilter(reader);
+        return new BreakLongSymbolRuns(new CJKWidthCharFilter(reader));
     }
 }
