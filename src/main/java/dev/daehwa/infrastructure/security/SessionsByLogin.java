@@ -3,15 +3,20 @@ package dev.daehwa.infrastructure.security;
 import dev.daehwa.application.cluster.NodeMessage;
 import dev.daehwa.application.events.CallerCredential;
 import dev.daehwa.application.events.Revocation;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.interceptor.Interceptor;
 import jakarta.servlet.http.HttpSession;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * This node's HTTP sessions by the login they came from, so that a logout (or any revocation of
@@ -20,7 +25,12 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class SessionsByLogin {
 
+    /** Before SocketsOfRevokedCredentials closes the sockets of a revoked credential. */
+    private static final int BEFORE_SOCKETS = Interceptor.Priority.APPLICATION - 100;
+
     private final Map<String, Set<HttpSession>> byLogin = new ConcurrentHashMap<>();
+    /** Sessions a revocation ended that are still to be invalidated, once their sockets are closed. */
+    private final Queue<HttpSession> disowned = new ConcurrentLinkedQueue<>();
 
     void add(String loginHash, HttpSession session) {
         // Inside compute, so that it cannot land in a set that forget() is dropping at that moment.
@@ -55,28 +65,65 @@ public class SessionsByLogin {
         }
     }
 
-    void revoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) Revocation revocation) {
-        end(revocation);
+    /**
+     * Ends the sessions a revocation covers in two steps around the closing of their sockets
+     * (which runs in between): first they stop authenticating, so that a page reloading on its
+     * socket's close finds itself logged out; then they are invalidated, which the container
+     * answers by closing their sockets itself, with a plain 1008 that must not come first.
+     */
+    void revoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(BEFORE_SOCKETS) Revocation revocation) {
+        disown(revocation);
     }
 
-    void revokedElsewhere(@Observes NodeMessage.Revoked revoked) {
-        end(revoked.revocation());
+    void revokedThenInvalidate(@Observes(during = TransactionPhase.AFTER_SUCCESS) Revocation revocation) {
+        invalidateDisowned();
     }
 
-    /** Ends this node's sessions of the logins the revocation covers. */
-    private void end(Revocation revocation) {
+    void revokedElsewhere(@Observes @Priority(BEFORE_SOCKETS) NodeMessage.Revoked revoked) {
+        disown(revoked.revocation());
+    }
+
+    void revokedElsewhereThenInvalidate(@Observes NodeMessage.Revoked revoked) {
+        invalidateDisowned();
+    }
+
+    private void disown(Revocation revocation) {
+        for (String hash : covered(revocation)) {
+            Set<HttpSession> sessions = byLogin.remove(hash);
+            if (sessions != null) {
+                for (HttpSession session : sessions) {
+                    try {
+                        session.removeAttribute(CallerIdentity.SESSION_USER_ATTRIBUTE);
+                    } catch (IllegalStateException alreadyInvalid) {
+                        continue;
+                    }
+                    disowned.add(session);
+                }
+            }
+        }
+    }
+
+    private void invalidateDisowned() {
+        for (HttpSession session = disowned.poll(); session != null; session = disowned.poll()) {
+            invalidate(session);
+        }
+    }
+
+    /** The logins of this node's sessions that the revocation ends. */
+    private List<String> covered(Revocation revocation) {
         if (revocation instanceof Revocation.LoginEnded ended) {
-            end(ended.loginHash());
-            return;
+            return List.of(ended.loginHash());
         }
         // Rare (a sign-out of many logins at once), so a pass over all sessions is affordable.
+        List<String> covered = new ArrayList<>();
         for (Map.Entry<String, Set<HttpSession>> sessions : List.copyOf(byLogin.entrySet())) {
             CallerCredential login = new CallerCredential.Login(sessions.getKey());
             if (sessions.getValue().stream().map(SessionsByLogin::userOf).flatMap(Optional::stream)
                     .anyMatch(user -> revocation.ends(user, login))) {
-                end(sessions.getKey());
+                covered.add(sessions.getKey());
             }
         }
+        return covered;
     }
 
     private static Optional<Long> userOf(HttpSession session) {

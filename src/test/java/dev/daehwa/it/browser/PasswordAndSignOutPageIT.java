@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-/** The profile page's password and sign-in forms do what the API does. */
+/**
+ * The profile page's password and sign-in forms do what the API does; a room page open in another
+ * browser of the same user goes to the login page once its socket is closed as signed out.
+ */
 @BrowserIT
 class PasswordAndSignOutPageIT {
 
@@ -21,7 +24,9 @@ class PasswordAndSignOutPageIT {
     @Test
     void changingThePasswordAndSigningOutEverywhere(App app, Browsers browsers) {
         ChatUser minji = app.newUser("pwpage");
+        long roomId = minji.createRoomId();
         Agent phone = login(app, minji, minji.password());
+        Browser otherBrowser = browsers.open(app, Screen.DESKTOP, Language.ENGLISH).logIn(minji);
         Browser browser = browsers.open(app, Screen.DESKTOP, Language.ENGLISH).logIn(minji);
         browser.go("profile");
 
@@ -35,11 +40,15 @@ class PasswordAndSignOutPageIT {
         app.anonymous().post("api/auth/login", object("username", minji.username(), "password", minji.password()))
                 .problem(401);
         Agent laptop = login(app, minji, NEW_PASSWORD);
+        RoomPage live = RoomPage.open(otherBrowser, roomId);
+        minji.withAgent(laptop).send(roomId, "the room page is live");
+        live.message("the room page is live");
 
         browser.clickAndWaitForPage("signout:everywhere");
         browser.awaitPath("login");
         phone.get("api/auth/me").problem(401);
         laptop.get("api/auth/me").problem(401);
+        otherBrowser.awaitPath("login");
         browser.go("profile");
         browser.awaitPath("login");
     }
