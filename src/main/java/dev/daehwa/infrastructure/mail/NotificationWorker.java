@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -82,28 +84,10 @@ public class NotificationWorker {
         try {
             forgetOldOnes();
             // Confirmation links first: a person who just registered is waiting for one.
-            List<EmailConfirmationRepository.Claim> links;
-            do {
-                links = stopping ? List.of() : confirmations.claimDue(BATCH);
-                for (int i = 0; i < links.size(); i++) {
-                    if (stopping) {
-                        confirmations.release(links.subList(i, links.size()));
-                        return;
-                    }
-                    deliver(links.get(i));
-                }
-            } while (links.size() == BATCH && System.nanoTime() < sliceEnd);
-            List<Claim> taken;
-            do {
-                taken = stopping ? List.of() : delivery.claimDue(BATCH);
-                for (int i = 0; i < taken.size(); i++) {
-                    if (stopping) {
-                        delivery.release(taken.subList(i, taken.size()));
-                        return;
-                    }
-                    deliver(taken.get(i));
-                }
-            } while (taken.size() == BATCH && System.nanoTime() < sliceEnd);
+            if (!drain(confirmations::claimDue, this::deliver, confirmations::release, sliceEnd)
+                    || !drain(delivery::claimDue, this::deliver, delivery::release, sliceEnd)) {
+                return;
+            }
             if (failing) {
                 failing = false;
                 LOG.info("The notification queue works again.");
@@ -116,6 +100,28 @@ public class NotificationWorker {
                 LOG.log(Level.WARNING, "The notification queue failed; trying again every second", e);
             }
         }
+    }
+
+    /**
+     * Takes and sends batches from one outbox until it has no more due or the pass's slice is
+     * over; a stop hands back what was taken and not sent.
+     *
+     * @return false when the worker is stopping
+     */
+    private <C> boolean drain(IntFunction<List<C>> claimDue, Consumer<C> deliver, Consumer<List<C>> release,
+            long sliceEnd) {
+        List<C> taken;
+        do {
+            taken = stopping ? List.of() : claimDue.apply(BATCH);
+            for (int i = 0; i < taken.size(); i++) {
+                if (stopping) {
+                    release.accept(taken.subList(i, taken.size()));
+                    return false;
+                }
+                deliver.accept(taken.get(i));
+            }
+        } while (taken.size() == BATCH && System.nanoTime() < sliceEnd);
+        return !stopping;
     }
 
     private void deliver(Claim claim) {

@@ -62,18 +62,11 @@ public class SmtpEmailSender implements EmailSender {
     public void send(MissedMessagesEmail email) throws EmailNotSent {
         try {
             MissedMessagesMail mail = MissedMessagesMail.of(email, settings.base(), renderer);
-            MimeMessage message = new FixedIdMessage(session, "<notification-" + email.notificationId()
-                    + "." + installation() + "@" + settings.host() + ">");
-            message.setFrom(settings.from());
-            message.setRecipient(Message.RecipientType.TO,
-                    new InternetAddress(email.recipientAddress(), email.recipientName(), StandardCharsets.UTF_8.name()));
-            message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
-            message.setSentDate(Date.from(clock.instant()));
+            MimeMessage message = message("notification-" + email.notificationId(), email.recipientAddress(),
+                    email.recipientName(), mail.subject());
             message.setHeader("List-Unsubscribe", "<" + mail.oneClickUnsubscribe() + ">");
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-            // An automatic message (RFC 3834): vacation responders must not answer it.
-            message.setHeader("Auto-Submitted", "auto-generated");
-            message.setContent(alternatives(mail));
+            message.setContent(alternatives(mail.text(), mail.html()));
             transport(message);
         } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
             throw new EmailNotSent("Could not send to " + email.recipientAddress() + " through "
@@ -85,25 +78,27 @@ public class SmtpEmailSender implements EmailSender {
     public void send(ConfirmationEmail email) throws EmailNotSent {
         try {
             ConfirmationMail mail = ConfirmationMail.of(email, settings.base());
-            // One id per request: a retry of the same request is the same email; a resend is a new one.
-            MimeMessage message = new FixedIdMessage(session, "<confirm-" + email.userId() + "-" + email.attempt()
-                    + "." + installation() + "@" + settings.host() + ">");
-            message.setFrom(settings.from());
-            message.setRecipient(Message.RecipientType.TO,
-                    new InternetAddress(email.recipientAddress(), email.recipientName(), StandardCharsets.UTF_8.name()));
-            message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
-            message.setSentDate(Date.from(clock.instant()));
-            message.setHeader("Auto-Submitted", "auto-generated");
-            MimeBodyPart text = new MimeBodyPart();
-            text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
-            MimeBodyPart html = new MimeBodyPart();
-            html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
-            message.setContent(new MimeMultipart("alternative", text, html));
+            // One id per attempt: each attempt writes a new link, so each is an email of its own.
+            MimeMessage message = message("confirm-" + email.userId() + "-" + email.attempt(), email.recipientAddress(),
+                    email.recipientName(), mail.subject());
+            message.setContent(alternatives(mail.text(), mail.html()));
             transport(message);
         } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
             throw new EmailNotSent("Could not send to " + email.recipientAddress() + " through "
                     + settings.describe() + ": " + e, e);
         }
+    }
+
+    private MimeMessage message(String localId, String address, String name, String subject)
+            throws MessagingException, UnsupportedEncodingException {
+        MimeMessage message = new FixedIdMessage(session, "<" + localId + "." + installation() + "@" + settings.host() + ">");
+        message.setFrom(settings.from());
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(address, name, StandardCharsets.UTF_8.name()));
+        message.setSubject(subject, StandardCharsets.UTF_8.name());
+        message.setSentDate(Date.from(clock.instant()));
+        // An automatic message (RFC 3834): vacation responders must not answer it.
+        message.setHeader("Auto-Submitted", "auto-generated");
+        return message;
     }
 
     private void transport(MimeMessage message) throws MessagingException {
@@ -129,11 +124,11 @@ public class SmtpEmailSender implements EmailSender {
         return mark;
     }
 
-    private static MimeMultipart alternatives(MissedMessagesMail mail) throws MessagingException {
+    private static MimeMultipart alternatives(String plain, String rich) throws MessagingException {
         MimeBodyPart text = new MimeBodyPart();
-        text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
+        text.setText(plain, StandardCharsets.UTF_8.name(), "plain");
         MimeBodyPart html = new MimeBodyPart();
-        html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
+        html.setText(rich, StandardCharsets.UTF_8.name(), "html");
         // Least preferred first: clients that show HTML pick the last part.
         return new MimeMultipart("alternative", text, html);
     }

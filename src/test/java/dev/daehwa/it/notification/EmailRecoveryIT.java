@@ -33,21 +33,23 @@ class EmailRecoveryIT {
         try (ServerSocket probe = new ServerSocket(0)) {
             deadPort = probe.getLocalPort(); // nothing listens there once the probe is closed
         }
+        // Confirmed while the mail server still answers; a token outlives the restart.
+        ChatUser minji = app.newUser("giveup");
+        ChatUser joon = app.newConfirmedUser("giveup");
+        joon.chooseEmail("immediate");
+        long room = minji.createRoomId(joon);
+        ChatUser sender = minji.withAgent(minji.bearerAgent());
         // 24 h of retries become 17 s.
         app.restart(Map.of("DAEHWA_SMTP_PORT", Integer.toString(deadPort), "DAEHWA_NOTIFY_TIME_SCALE", "0.0002"));
         try {
-            giveUp(app);
+            giveUp(app, sender, room);
         } finally {
             app.restart(suiteMailSettings(app));
         }
     }
 
-    private static void giveUp(App app) {
+    private static void giveUp(App app, ChatUser minji, long room) {
         long failedBefore = failedCount(app);
-        ChatUser minji = app.newUser("giveup");
-        ChatUser joon = app.newConfirmedUser("giveup");
-        joon.chooseEmail("immediate");
-        long room = minji.createRoomId(joon);
         int logBefore = app.serverLog().length();
         minji.send(room, "nobody will ever carry this");
 
