@@ -159,9 +159,9 @@ class InContainerIT {
     }
 
     @Test
-    void theBlockLiftsWhenTheOldestOfTheLastTenFailuresLeavesTheWindow() {
+    void theWindowStartsAtItsFirstAttemptAndASuccessfulLoginOpensAFreshOne() {
         User user = register("spr");
-        // Failures at T, T+20 s, ..., T+180 s.
+        // Attempts at T, T+20 s, ..., T+180 s: the window opened at T and closes at T+300.
         for (int i = 0; i < 10; i++) {
             if (i > 0) {
                 clock.advance(Duration.ofSeconds(20));
@@ -169,22 +169,24 @@ class InContainerIT {
             assertThrows(AuthenticationRequiredException.class, () -> logins.login(user.username(), WRONG_PASSWORD));
         }
 
-        clock.advance(Duration.ofSeconds(90)); // T+270: all ten are in the window; the first leaves at T+300
+        clock.advance(Duration.ofSeconds(90)); // T+270
         TooManyAttemptsException blocked = assertThrows(TooManyAttemptsException.class,
                 () -> logins.login(user.username(), PASSWORD));
         assertBetween(Duration.ofSeconds(20), Duration.ofSeconds(30), blocked.retryIn().orElseThrow(), "retry after at T+270");
 
-        clock.advance(Duration.ofSeconds(31)); // T+301: the failure at T has left, nine remain
-        assertThrows(AuthenticationRequiredException.class, () -> logins.login(user.username(), WRONG_PASSWORD),
-                "with nine failures in the window a password is checked again");
+        clock.advance(Duration.ofSeconds(31)); // T+301: a new window opens with this attempt
+        for (int i = 1; i <= 9; i++) {
+            assertThrows(AuthenticationRequiredException.class, () -> logins.login(user.username(), WRONG_PASSWORD),
+                    "attempt " + i + " of the new window reaches the password check");
+        }
+        assertEquals(user.id(), logins.login(user.username(), PASSWORD).id(), "the tenth attempt of the window");
 
-        // That failure is the tenth in the window again (T+20 ... T+301): blocked until T+320.
-        TooManyAttemptsException again = assertThrows(TooManyAttemptsException.class,
-                () -> logins.login(user.username(), PASSWORD));
-        assertBetween(Duration.ofSeconds(1), Duration.ofSeconds(20), again.retryIn().orElseThrow(), "retry after at T+301");
-
-        clock.advance(Duration.ofSeconds(20)); // T+321: the failure at T+20 has left as well
-        assertEquals(user.id(), logins.login(user.username(), PASSWORD).id());
+        // The success gave the username a fresh window: ten more attempts, then the block.
+        for (int i = 1; i <= 10; i++) {
+            assertThrows(AuthenticationRequiredException.class, () -> logins.login(user.username(), WRONG_PASSWORD),
+                    "attempt " + i + " after the success");
+        }
+        assertThrows(TooManyAttemptsException.class, () -> logins.login(user.username(), PASSWORD));
     }
 
     @Test
