@@ -4,8 +4,8 @@
 --   1. the Bearer token lookup (the authentication mechanism, before the JAX-RS request);
 --   2. the reader's memberships with their rooms (RoomRepository.membershipsOf; the rooms' owners
 --      come from the persistence context once statement 4 has loaded every member);
---   3. the (room, member) pairs of those rooms, and 4. the distinct members (membersOf; until
---      session 9 one join that sent each member's whole row once per room);
+--   3. the (room, member) pairs of those rooms, and 4. the distinct members (membersOf; before
+--      9ba27b6 one join that sent each member's whole row once per room);
 --   5. the latest messages by primary key, the ids the room rows carry (room.latest_message_id,
 --      migration V6), with their senders (MessageRepository.findVisible);
 --   6. the unread counts: per room with something unread, the seqs past the read marker among

@@ -604,7 +604,7 @@ public final class SearchLoad {
             md.append(String.format(Locale.ROOT, "%nServer JVM CPU during the measured API rounds: %.1f s over %.1f s (%.1f ms per request, /auth/me included).%n%n",
                     serverCpu, apiSeconds, 1000 * serverCpu / Math.max(1, apiRequests)));
 
-            md.append("### Goals (from the issue)\n\n");
+            md.append("### Goals\n\n");
             double worstP99 = results.stream().mapToDouble(t -> ms(t.api, 99)).max().orElse(Double.NaN);
             double worstRatio = results.stream().mapToDouble(t -> ms(t.ilike, 50) / ms(t.api, 50)).min().orElse(Double.NaN);
             md.append(String.format(Locale.ROOT, "- p99 ≤ 20 ms at %,d messages: **%s** (worst API p99 %.1f ms).%n",
