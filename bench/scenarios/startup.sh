@@ -12,8 +12,8 @@
 # meanwhile. Every Daehwa run gets a fresh database (so Flyway migrates the schema each time: what
 # a first boot costs) and a fresh DAEHWA_DATA_DIR. Search is on (the default), as in production.
 #
-# RSS after load: for Daehwa, the write scenario's server at the end of its ramp ("after scenario
-# 3", as the issue puts it), read from $RESULTS/write-steps.txt when that run measured the same
+# RSS after load: for Daehwa, the write scenario's server at the end of its ramp (after
+# scenario 3), read from $RESULTS/write-steps.txt when that run measured the same
 # WAR; otherwise this script runs the write scenario's generator itself for LOAD_SECONDS. For the
 # empty WAR, GET /health at LOAD_RATE for EMPTY_LOAD_SECONDS.
 #

@@ -154,7 +154,7 @@ class KoreanCorpusTest {
         }
     }
 
-    /** The cases the issue names, spelled out with the messages' text rather than ids. */
+    /** The must-pass cases of Korean search, spelled out with the messages' text rather than ids. */
     @Test
     void aWordIsFoundWhateverParticleOrEndingFollowsIt() {
         Set<Long> seoul = chat.find("서울");

@@ -14,7 +14,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonValue.ValueType;
 
-/** Assertions for the JSON shapes of section 4 of the issue. */
+/** Assertions for the JSON shapes the README and /openapi document. */
 public final class Contract {
 
     private Contract() {
