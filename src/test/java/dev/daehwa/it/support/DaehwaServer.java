@@ -38,17 +38,8 @@ public final class DaehwaServer implements BeforeAllCallback, BeforeEachCallback
             "DAEHWA_NOTIFY_TIME_SCALE", "0.02",
             "DAEHWA_EMAIL_CONFIRM_SECONDS", Long.toString(CONFIRMATION_LINK_LIFETIME.toSeconds()));
 
-
-    /** What privileged callers of /health send as their bearer token (DAEHWA_HEALTH_SECRET). */
+    /** What privileged callers of /health send as their bearer token (DAEHWA_HEALTH_SECRET, set by PayaraMicro). */
     public static final String HEALTH_SECRET = "it-health-secret-7f3a9c";
-
-    /**
-     * The IT clients connect from loopback; as a trusted proxy, loopback may say with
-     * X-Forwarded-For that a request comes from elsewhere, which is how tests act as remote clients.
-     */
-    public static final Map<String, String> PROXY_AND_HEALTH = Map.of(
-            "DAEHWA_TRUSTED_PROXIES", "127.0.0.1,::1",
-            "DAEHWA_HEALTH_SECRET", HEALTH_SECRET);
 
     /** Starts the server with the first class, and fails each class at once if it could not start. */
     @Override
@@ -128,7 +119,6 @@ public final class DaehwaServer implements BeforeAllCallback, BeforeEachCallback
                 Map<String, String> environment = new HashMap<>(databaseEnvironment);
                 environment.putAll(mail.environment());
                 environment.putAll(NOTIFICATION_TIMING);
-                environment.putAll(PROXY_AND_HEALTH);
                 if (settings.postgres()) {
                     // The PostgreSQL pass runs as a cluster of one (more in the cluster tests), so
                     // every suite there also goes through the channel between nodes.

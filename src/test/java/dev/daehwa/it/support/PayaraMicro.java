@@ -116,6 +116,7 @@ final class PayaraMicro implements AutoCloseable {
         // forwards for an address of its own, and tests can send X-Forwarded-Proto as nginx or
         // Heroku's router would.
         env.put("DAEHWA_TRUSTED_PROXIES", "127.0.0.1,::1");
+        env.put("DAEHWA_HEALTH_SECRET", DaehwaServer.HEALTH_SECRET);
         env.put("DAEHWA_LIMIT_POSTS_PER_USER", App.POSTS_PER_USER);
         env.putAll(environment);
 
