@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.daehwa.application.AccountService;
-import dev.daehwa.application.LoginService;
-import dev.daehwa.application.MessageHistory;
-import dev.daehwa.application.MessageService;
-import dev.daehwa.application.RoomQueries;
-import dev.daehwa.application.RoomService;
-import dev.daehwa.application.RoomView;
+import dev.daehwa.application.accounts.AccountService;
+import dev.daehwa.application.auth.PasswordLogin;
+import dev.daehwa.application.messages.MessageHistory;
+import dev.daehwa.application.messages.MessageService;
+import dev.daehwa.application.rooms.RoomQueries;
+import dev.daehwa.application.rooms.RoomService;
+import dev.daehwa.application.rooms.RoomView;
 import dev.daehwa.domain.error.AuthenticationRequiredException;
 import dev.daehwa.domain.error.TooManyAttemptsException;
 import dev.daehwa.domain.message.Message;
@@ -85,7 +85,7 @@ class InContainerIT {
     private AccountService accounts;
 
     @Inject
-    private LoginService logins;
+    private PasswordLogin logins;
 
     @Inject
     private RoomService rooms;

@@ -1,7 +1,7 @@
 package dev.daehwa.application.cluster;
 
+import dev.daehwa.application.auth.Revocation;
 import dev.daehwa.application.events.ChatEvent;
-import dev.daehwa.application.events.Revocation;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package dev.daehwa.application.cluster;
 
-import dev.daehwa.application.events.CallerCredential;
+import dev.daehwa.application.auth.CallerCredential;
+import dev.daehwa.application.auth.Revocation;
 import dev.daehwa.application.events.ChatEvent;
-import dev.daehwa.application.events.Revocation;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;

@@ -1,6 +1,6 @@
 package dev.daehwa.application.cluster;
 
-import dev.daehwa.application.events.Revocation;
+import dev.daehwa.application.auth.Revocation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * How often one client address may try to log in, sign up or create an API token, and how fast
  * one user may post, per app node. These stop floods (password spraying over random usernames,
  * mass sign-ups, message bots); the per-username login throttle, which must hold across nodes,
- * lives in the database instead ({@link dev.daehwa.application.LoginService}).
+ * lives in the database instead ({@link dev.daehwa.application.auth.PasswordLogin}).
  *
  * <p>The defaults leave room for an office behind one NAT address: 30 logins at once and one
  * every 2 s after that, 30 sign-ups at once and then one every 20 s. A person never posts 50

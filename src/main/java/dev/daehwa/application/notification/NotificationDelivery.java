@@ -11,7 +11,6 @@ import dev.daehwa.domain.room.Membership;
 import dev.daehwa.domain.room.Room;
 import dev.daehwa.domain.room.RoomRepository;
 import dev.daehwa.domain.user.User;
-import dev.daehwa.infrastructure.security.UnsubscribeTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -6,7 +6,6 @@ import dev.daehwa.domain.notification.EmailCadence;
 import dev.daehwa.domain.room.Membership;
 import dev.daehwa.domain.room.RoomRepository;
 import dev.daehwa.domain.user.UserRepository;
-import dev.daehwa.infrastructure.security.UnsubscribeTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -25,9 +25,4 @@ public final class AuthenticationRequiredException extends DomainException {
     public String title() {
         return "Unauthorized";
     }
-
-    @Override
-    public int status() {
-        return 401;
-    }
 }

@@ -31,9 +31,4 @@ public final class ConflictException extends DomainException {
     public String title() {
         return "Conflict";
     }
-
-    @Override
-    public int status() {
-        return 409;
-    }
 }

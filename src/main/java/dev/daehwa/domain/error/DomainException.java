@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A rule of the chat said no. Each subclass maps to one HTTP status and one problem type, so the
- * REST API, the web UI and later the WebSocket endpoint can all explain a refusal the same way.
+ * A rule of the chat said no. Each subclass is one kind of refusal with one problem type; the
+ * interface layer gives each kind its HTTP status ({@code ProblemStatus}), so that the REST API
+ * and the web pages explain a refusal the same way.
  * Unchecked, so that {@code @Transactional} services roll back when one is thrown. Sealed, so that
  * the kinds of refusal can be listed (the pages need a text for each).
  */
@@ -23,7 +24,6 @@ public abstract sealed class DomainException extends RuntimeException
 
     public abstract String title();
 
-    public abstract int status();
 
     /**
      * When asking again may get a different answer, how long to wait first (an HTTP

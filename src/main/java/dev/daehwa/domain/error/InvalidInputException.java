@@ -40,10 +40,6 @@ public final class InvalidInputException extends DomainException {
         return "Invalid input";
     }
 
-    @Override
-    public int status() {
-        return 400;
-    }
 
     @Override
     public List<FieldError> fieldErrors() {

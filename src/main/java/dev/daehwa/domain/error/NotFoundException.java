@@ -31,9 +31,4 @@ public final class NotFoundException extends DomainException {
     public String title() {
         return "Not found";
     }
-
-    @Override
-    public int status() {
-        return 404;
-    }
 }

@@ -16,9 +16,4 @@ public final class PermissionDeniedException extends DomainException {
     public String title() {
         return "Forbidden";
     }
-
-    @Override
-    public int status() {
-        return 403;
-    }
 }

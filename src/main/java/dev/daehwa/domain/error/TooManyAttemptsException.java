@@ -54,9 +54,4 @@ public final class TooManyAttemptsException extends DomainException {
     public String title() {
         return "Too many attempts";
     }
-
-    @Override
-    public int status() {
-        return 429;
-    }
 }

@@ -41,9 +41,4 @@ public final class UnavailableException extends DomainException {
     public String title() {
         return "Temporarily unavailable";
     }
-
-    @Override
-    public int status() {
-        return 503;
-    }
 }

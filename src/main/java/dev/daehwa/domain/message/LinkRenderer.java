@@ -1,6 +1,5 @@
 package dev.daehwa.domain.message;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 import org.owasp.encoder.Encode;
 
@@ -22,7 +21,6 @@ import org.owasp.encoder.Encode;
  * <p>Characters that HTML cannot carry at all (such as NUL or unpaired surrogates) come out as a
  * space, which is what the encoder does with them.
  */
-@ApplicationScoped
 public class LinkRenderer {
 
     private static final String LINK_ATTRIBUTES = "\" target=\"_blank\" rel=\"noopener noreferrer nofollow\">";

@@ -38,6 +38,12 @@ public interface RoomRepository {
      */
     Map<Long, Long> unreadCounts(long userId);
 
+    /** The memberships of a live room, with their people, in the order they joined; empty if archived. */
+    List<Membership> membershipsIn(long roomId);
+
+    /** As {@link #unreadCounts}, for every member of one room, by user id. */
+    Map<Long, Long> unreadCountsIn(long roomId);
+
     /** As {@link #unreadCounts}, for one room. */
     UnreadCount unreadCount(Membership membership);
 

@@ -1,5 +1,6 @@
 package dev.daehwa.infrastructure.mail;
 
+import dev.daehwa.infrastructure.http.PublicAddress;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +11,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Logger;
-import dev.daehwa.infrastructure.security.PublicAddress;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**

@@ -1,29 +1,29 @@
 package dev.daehwa.infrastructure.mail;
 
-import dev.daehwa.application.EmailConfirmations;
+import dev.daehwa.application.accounts.EmailConfirmations;
+import dev.daehwa.application.jobs.JobSchedulers;
 import dev.daehwa.application.notification.ConfirmationEmail;
 import dev.daehwa.application.notification.EmailSender;
-import dev.daehwa.domain.user.EmailConfirmationRepository;
 import dev.daehwa.application.notification.NotificationDelivery;
 import dev.daehwa.domain.notification.Claim;
-import dev.daehwa.infrastructure.concurrent.OwnThreads;
+import dev.daehwa.domain.user.EmailConfirmationRepository;
 import dev.daehwa.infrastructure.persistence.SchemaReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.IntFunction;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The notification queue's worker: every second, on a thread of its own (a hung SMTP server
- * holds up nothing else, see {@link OwnThreads}), it takes the notifications that are due and
+ * holds up nothing else, see {@link JobSchedulers}), it takes the notifications that are due and
  * sends them one by one. Any number of nodes may run one against the same PostgreSQL: taking is
  * exclusive (see {@link NotificationDelivery#claimDue}). A node without an SMTP server runs none.
  *
@@ -43,7 +43,7 @@ public class NotificationWorker {
     private static final long FORGET_EVERY_NANOS = TimeUnit.HOURS.toNanos(1);
 
     @Inject
-    private OwnThreads ownThreads;
+    private JobSchedulers ownThreads;
 
     @Inject
     private NotificationDelivery delivery;

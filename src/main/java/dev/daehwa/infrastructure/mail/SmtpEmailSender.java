@@ -4,7 +4,7 @@ import dev.daehwa.application.notification.ConfirmationEmail;
 import dev.daehwa.application.notification.EmailSender;
 import dev.daehwa.application.notification.MissedMessagesEmail;
 import dev.daehwa.domain.message.LinkRenderer;
-import dev.daehwa.infrastructure.security.ServerKeys;
+import dev.daehwa.infrastructure.crypto.ServerKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,8 +34,7 @@ public class SmtpEmailSender implements EmailSender {
     @Inject
     private MailSettings settings;
 
-    @Inject
-    private LinkRenderer renderer;
+    private final LinkRenderer renderer = new LinkRenderer();
 
     @Inject
     private Clock clock;

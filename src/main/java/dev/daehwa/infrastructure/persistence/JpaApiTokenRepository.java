@@ -1,7 +1,7 @@
 package dev.daehwa.infrastructure.persistence;
 
-import dev.daehwa.domain.user.ApiToken;
-import dev.daehwa.domain.user.ApiTokenRepository;
+import dev.daehwa.domain.auth.ApiToken;
+import dev.daehwa.domain.auth.ApiTokenRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -3,9 +3,9 @@ package dev.daehwa.infrastructure.search;
 import dev.daehwa.application.cluster.OtherNodesMissed;
 import dev.daehwa.application.events.ChatEvent;
 import dev.daehwa.application.events.ChatEventElsewhere;
+import dev.daehwa.application.jobs.JobSchedulers;
 import dev.daehwa.domain.error.UnavailableException;
 import dev.daehwa.domain.message.MessageChange;
-import dev.daehwa.infrastructure.concurrent.OwnThreads;
 import dev.daehwa.infrastructure.persistence.SchemaReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,10 +15,10 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps the search index in step with the database, on a worker thread of its own (see
- * {@link OwnThreads}), never on a request thread: sending a message never waits for the index.
+ * {@link JobSchedulers}), never on a request thread: sending a message never waits for the index.
  *
  * <ul>
  *   <li><b>Live.</b> Committed message events queue the message id; every pass (100 ms apart)
@@ -69,7 +69,7 @@ public class SearchIndexer {
     private static final int LIVE_BATCH = 5000;
 
     @Inject
-    private OwnThreads ownThreads;
+    private JobSchedulers ownThreads;
 
     @Inject
     private MessageChangeFeed feed;

@@ -1,6 +1,6 @@
 package dev.daehwa.interfaces.health;
 
-import dev.daehwa.infrastructure.security.TrustedProxies;
+import dev.daehwa.infrastructure.http.TrustedProxies;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -25,7 +25,7 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public static Problem of(DomainException e) {
-        return new Problem(typeUri(e.problemType()), e.title(), e.status(), e.getMessage(), e.fieldErrors());
+        return new Problem(typeUri(e.problemType()), e.title(), ProblemStatus.of(e), e.getMessage(), e.fieldErrors());
     }
 
     public static String typeUri(String slug) {

@@ -25,7 +25,7 @@ public class ChatSocket {
     private static final int MAX_FRAME = 64 * 1024;
 
     @Inject
-    private ChatSockets sockets;
+    private ChatProtocol sockets;
 
     @OnOpen
     public void open(Session session) {

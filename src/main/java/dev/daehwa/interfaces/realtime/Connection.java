@@ -1,12 +1,11 @@
 package dev.daehwa.interfaces.realtime;
 
-import dev.daehwa.application.events.CallerCredential;
+import dev.daehwa.application.auth.CallerCredential;
 import dev.daehwa.domain.limit.TokenBucket;
-import dev.daehwa.interfaces.rest.json.UserJson;
+import dev.daehwa.domain.user.PublicProfile;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +27,7 @@ final class Connection {
     private static final AtomicLong OPENED = new AtomicLong();
 
     private final Session session;
-    private final UserJson user;
+    private final PublicProfile user;
     private final String httpSessionId;
     private final Outbox outbox;
     private final TokenBucket resumes;
@@ -47,7 +46,7 @@ final class Connection {
      * @param httpSessionId the HTTP session of a cookie-authenticated socket, or null for a token
      * @param resumes how many resume frames this socket may send
      */
-    Connection(Session session, UserJson user, String httpSessionId, Outbox outbox, TokenBucket resumes) {
+    Connection(Session session, PublicProfile user, String httpSessionId, Outbox outbox, TokenBucket resumes) {
         this.session = session;
         this.user = user;
         this.httpSessionId = httpSessionId;
@@ -60,7 +59,7 @@ final class Connection {
     }
 
     /** Who this socket belongs to, as loaded when it opened: presence and typing frames name them. */
-    UserJson user() {
+    PublicProfile user() {
         return user;
     }
 
@@ -81,11 +80,9 @@ final class Connection {
         return outbox;
     }
 
-    /** Takes one of this socket's resumes; false if it has used them up for now. */
-    boolean takeResume(Instant now) {
-        synchronized (resumes) {
-            return resumes.take(now).isEmpty();
-        }
+    /** How many resume frames this socket may still send, as {@link dev.daehwa.application.live.ResumeLimits} counts them. */
+    TokenBucket resumeAllowance() {
+        return resumes;
     }
 
     /** A frame that is not an event (hello, errors, replies): straight out, never held. */

@@ -54,8 +54,8 @@ public class Connections {
     }
 
     /** The users with a socket on this node. */
-    List<Long> userIds() {
-        return List.copyOf(byUser.keySet());
+    Set<Long> userIds() {
+        return Set.copyOf(byUser.keySet());
     }
 
     Collection<Connection> all() {

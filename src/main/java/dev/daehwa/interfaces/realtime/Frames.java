@@ -1,8 +1,10 @@
 package dev.daehwa.interfaces.realtime;
 
-import dev.daehwa.application.RoomView;
+import dev.daehwa.application.live.LiveUpdate;
+import dev.daehwa.application.rooms.RoomView;
 import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.room.UnreadCount;
+import dev.daehwa.domain.user.PublicProfile;
 import dev.daehwa.domain.user.User;
 import dev.daehwa.interfaces.rest.json.Representations;
 import dev.daehwa.interfaces.rest.json.UserJson;
@@ -11,10 +13,10 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 
@@ -31,6 +33,20 @@ public class Frames {
 
     @Inject
     private Representations json;
+
+    /** The frame of a live update, the same bytes for each of its recipients. */
+    Frame of(LiveUpdate update) {
+        return switch (update) {
+            case LiveUpdate.MessageCreated created -> messageCreated(created.message());
+            case LiveUpdate.MessageUpdated updated -> messageUpdated(updated.message());
+            case LiveUpdate.MessageDeleted deleted -> messageDeleted(deleted.roomId(), deleted.messageId(), deleted.seq());
+            case LiveUpdate.RoomUpdated room -> roomUpdated(room.room());
+            case LiveUpdate.RoomRemoved removed -> roomRemoved(removed.roomId());
+            case LiveUpdate.Unread unread -> unread(unread.roomId(), unread.count(), unread.lastReadSeq());
+            case LiveUpdate.Typing typing -> typing(typing.roomId(), typing.user());
+            case LiveUpdate.PresenceChanged presence -> presence(presence.user(), presence.online());
+        };
+    }
 
     Frame hello(User user, Instant now) {
         return Frame.of(helloFields(user, now).build().toString());
@@ -71,12 +87,12 @@ public class Frames {
                 .add("unreadCountCapped", unread.capped()).add("lastReadSeq", lastReadSeq).build().toString());
     }
 
-    Frame typing(long roomId, UserJson user) {
-        return Frame.of(typed("typing").add("roomId", roomId).add("user", tree(user)).build().toString());
+    Frame typing(long roomId, PublicProfile user) {
+        return Frame.of(typed("typing").add("roomId", roomId).add("user", tree(UserJson.of(user))).build().toString());
     }
 
-    Frame presence(UserJson user, boolean online) {
-        return Frame.of(typed("presence").add("user", tree(user)).add("status", online ? "online" : "offline")
+    Frame presence(PublicProfile user, boolean online) {
+        return Frame.of(typed("presence").add("user", tree(UserJson.of(user))).add("status", online ? "online" : "offline")
                 .build().toString());
     }
 

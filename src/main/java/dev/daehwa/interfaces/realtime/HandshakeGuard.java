@@ -1,6 +1,6 @@
 package dev.daehwa.interfaces.realtime;
 
-import dev.daehwa.infrastructure.security.CallerIdentity;
+import dev.daehwa.infrastructure.auth.CallerIdentity;
 import dev.daehwa.interfaces.problem.Problem;
 import dev.daehwa.interfaces.problem.ProblemResponses;
 import jakarta.servlet.FilterChain;

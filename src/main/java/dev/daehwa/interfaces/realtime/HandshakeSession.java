@@ -1,7 +1,7 @@
 package dev.daehwa.interfaces.realtime;
 
-import dev.daehwa.application.events.CallerCredential;
-import dev.daehwa.infrastructure.security.RequestCredentials;
+import dev.daehwa.application.auth.CallerCredential;
+import dev.daehwa.infrastructure.auth.RequestCredentials;
 import jakarta.servlet.http.HttpSession;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.Session;

@@ -1,6 +1,6 @@
 package dev.daehwa.interfaces.realtime;
 
-import dev.daehwa.application.LiveQueries;
+import dev.daehwa.application.live.LiveQueries;
 import dev.daehwa.domain.message.Message;
 import jakarta.websocket.CloseReason;
 import java.util.ArrayDeque;

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpSessionListener;
 public class SocketsOfEndedSessions implements HttpSessionListener {
 
     @Inject
-    private ChatSockets sockets;
+    private ChatProtocol sockets;
 
     @Override
     public void sessionDestroyed(HttpSessionEvent event) {

@@ -1,11 +1,11 @@
 package dev.daehwa.interfaces.realtime;
 
+import dev.daehwa.application.auth.Revocation;
 import dev.daehwa.application.cluster.NodeMessage;
-import dev.daehwa.application.events.Revocation;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.websocket.CloseReason;

@@ -1,17 +1,17 @@
 package dev.daehwa.interfaces.rest;
 
-import dev.daehwa.application.AccountService;
-import dev.daehwa.application.EmailConfirmations;
-import dev.daehwa.application.LoginService;
-import dev.daehwa.application.UserLanguages;
+import dev.daehwa.application.accounts.AccountService;
+import dev.daehwa.application.accounts.EmailConfirmations;
+import dev.daehwa.application.accounts.UserLanguages;
+import dev.daehwa.application.auth.PasswordLogin;
 import dev.daehwa.application.limits.RequestLimits;
 import dev.daehwa.application.notification.NotificationSettingsService;
-import dev.daehwa.interfaces.rest.json.NotificationSettingsJson;
 import dev.daehwa.domain.user.User;
-import dev.daehwa.infrastructure.security.CurrentCaller;
-import dev.daehwa.infrastructure.security.SessionLogin;
-import dev.daehwa.infrastructure.security.TrustedProxies;
+import dev.daehwa.infrastructure.auth.CurrentCaller;
+import dev.daehwa.infrastructure.auth.HttpSessionLogin;
+import dev.daehwa.infrastructure.http.TrustedProxies;
 import dev.daehwa.interfaces.rest.json.AccountJson;
+import dev.daehwa.interfaces.rest.json.NotificationSettingsJson;
 import dev.daehwa.interfaces.rest.json.Requests;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -41,10 +41,10 @@ public class AuthResource {
     private AccountService accounts;
 
     @Inject
-    private LoginService logins;
+    private PasswordLogin logins;
 
     @Inject
-    private SessionLogin sessions;
+    private HttpSessionLogin sessions;
 
     @Inject
     private CurrentCaller caller;

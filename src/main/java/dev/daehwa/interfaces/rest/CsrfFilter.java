@@ -1,6 +1,6 @@
 package dev.daehwa.interfaces.rest;
 
-import dev.daehwa.infrastructure.security.CallerIdentity;
+import dev.daehwa.infrastructure.auth.CallerIdentity;
 import dev.daehwa.interfaces.problem.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;

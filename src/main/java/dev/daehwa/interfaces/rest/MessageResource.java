@@ -1,9 +1,9 @@
 package dev.daehwa.interfaces.rest;
 
-import dev.daehwa.application.MessageHistory;
-import dev.daehwa.application.MessageService;
+import dev.daehwa.application.messages.MessageHistory;
+import dev.daehwa.application.messages.MessageService;
 import dev.daehwa.domain.error.InvalidInputException;
-import dev.daehwa.infrastructure.security.CurrentCaller;
+import dev.daehwa.infrastructure.auth.CurrentCaller;
 import dev.daehwa.interfaces.rest.json.MessageJson;
 import dev.daehwa.interfaces.rest.json.MessagePageJson;
 import dev.daehwa.interfaces.rest.json.Representations;

@@ -1,7 +1,7 @@
 package dev.daehwa.interfaces.rest;
 
-import dev.daehwa.application.PasswordService;
-import dev.daehwa.infrastructure.security.CurrentCaller;
+import dev.daehwa.application.accounts.PasswordService;
+import dev.daehwa.infrastructure.auth.CurrentCaller;
 import dev.daehwa.interfaces.rest.json.Requests;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,9 +1,9 @@
 package dev.daehwa.interfaces.rest;
 
-import dev.daehwa.application.RoomQueries;
-import dev.daehwa.application.RoomService;
+import dev.daehwa.application.rooms.RoomQueries;
+import dev.daehwa.application.rooms.RoomService;
 import dev.daehwa.domain.error.InvalidInputException;
-import dev.daehwa.infrastructure.security.CurrentCaller;
+import dev.daehwa.infrastructure.auth.CurrentCaller;
 import dev.daehwa.interfaces.rest.json.Representations;
 import dev.daehwa.interfaces.rest.json.Requests;
 import dev.daehwa.interfaces.rest.json.RoomJson;

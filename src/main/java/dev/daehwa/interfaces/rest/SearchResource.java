@@ -3,7 +3,7 @@ package dev.daehwa.interfaces.rest;
 import dev.daehwa.application.search.SearchOrder;
 import dev.daehwa.application.search.SearchRequest;
 import dev.daehwa.application.search.SearchService;
-import dev.daehwa.infrastructure.security.CurrentCaller;
+import dev.daehwa.infrastructure.auth.CurrentCaller;
 import dev.daehwa.interfaces.rest.json.Representations;
 import dev.daehwa.interfaces.rest.json.SearchPageJson;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,7 +1,7 @@
 package dev.daehwa.interfaces.rest;
 
-import dev.daehwa.infrastructure.security.CurrentCaller;
-import dev.daehwa.infrastructure.security.SessionLogin;
+import dev.daehwa.infrastructure.auth.CurrentCaller;
+import dev.daehwa.infrastructure.auth.HttpSessionLogin;
 import dev.daehwa.interfaces.rest.json.Requests;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SignOutResource {
 
     @Inject
-    private SessionLogin sessions;
+    private HttpSessionLogin sessions;
 
     @Inject
     private CurrentCaller caller;

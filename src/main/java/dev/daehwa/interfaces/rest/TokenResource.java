@@ -1,9 +1,9 @@
 package dev.daehwa.interfaces.rest;
 
-import dev.daehwa.application.ApiTokenService;
+import dev.daehwa.application.auth.ApiTokenService;
 import dev.daehwa.application.limits.RequestLimits;
-import dev.daehwa.infrastructure.security.CurrentCaller;
-import dev.daehwa.infrastructure.security.TrustedProxies;
+import dev.daehwa.infrastructure.auth.CurrentCaller;
+import dev.daehwa.infrastructure.http.TrustedProxies;
 import dev.daehwa.interfaces.rest.json.IssuedTokenJson;
 import dev.daehwa.interfaces.rest.json.Requests;
 import dev.daehwa.interfaces.rest.json.TokenJson;

@@ -1,8 +1,8 @@
 package dev.daehwa.interfaces.rest;
 
-import dev.daehwa.application.UserDirectory;
+import dev.daehwa.application.accounts.UserDirectory;
 import dev.daehwa.domain.user.User;
-import dev.daehwa.infrastructure.security.CurrentCaller;
+import dev.daehwa.infrastructure.auth.CurrentCaller;
 import dev.daehwa.interfaces.rest.json.UserJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

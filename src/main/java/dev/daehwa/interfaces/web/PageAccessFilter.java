@@ -1,6 +1,6 @@
 package dev.daehwa.interfaces.web;
 
-import dev.daehwa.infrastructure.security.CallerIdentity;
+import dev.daehwa.infrastructure.auth.CallerIdentity;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;

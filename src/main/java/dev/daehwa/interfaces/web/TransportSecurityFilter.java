@@ -1,6 +1,6 @@
 package dev.daehwa.interfaces.web;
 
-import dev.daehwa.infrastructure.security.TransportSecurity;
+import dev.daehwa.infrastructure.http.TransportSecurity;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;

@@ -1,7 +1,7 @@
 package dev.daehwa.interfaces.web;
 
-import dev.daehwa.application.UserLanguages;
-import dev.daehwa.infrastructure.security.CallerIdentity;
+import dev.daehwa.application.accounts.UserLanguages;
+import dev.daehwa.infrastructure.auth.CallerIdentity;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;

@@ -3,9 +3,9 @@ package dev.daehwa.application.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.daehwa.application.events.CallerCredential;
+import dev.daehwa.application.auth.CallerCredential;
+import dev.daehwa.application.auth.Revocation;
 import dev.daehwa.application.events.ChatEvent;
-import dev.daehwa.application.events.Revocation;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;

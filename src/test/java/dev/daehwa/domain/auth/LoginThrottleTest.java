@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The throttle as LoginService configures it: 10 attempts per username per 5-minute window. */
+/** The throttle as PasswordLogin configures it: 10 attempts per username per 5-minute window. */
 class LoginThrottleTest {
 
     private static final Duration WINDOW = Duration.ofMinutes(5);

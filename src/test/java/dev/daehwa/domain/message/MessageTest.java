@@ -136,7 +136,6 @@ class MessageTest {
         PermissionDeniedException e = assertThrows(PermissionDeniedException.class,
                 () -> message.delete(3, T0.plusSeconds(60)));
         assertEquals("Only the sender or the room's owner may delete a message.", e.getMessage());
-        assertEquals(403, e.status());
         assertFalse(message.isDeleted());
         assertEquals("keep me", message.content());
         assertNull(message.editedAt());

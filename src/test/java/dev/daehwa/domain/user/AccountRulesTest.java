@@ -253,7 +253,6 @@ class AccountRulesTest {
                 new FieldError("email", "format", EMAIL_FORMAT),
                 new FieldError("displayName", "too-long", DISPLAY_NAME_LONG)), e.fieldErrors());
         assertEquals("4 fields are invalid.", e.getMessage());
-        assertEquals(400, e.status());
         assertEquals("validation", e.problemType());
     }
 

@@ -2,9 +2,9 @@ package dev.daehwa.interfaces.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.daehwa.infrastructure.security.PublicAddress;
-import dev.daehwa.infrastructure.security.TransportSecurity;
-import dev.daehwa.infrastructure.security.TrustedProxies;
+import dev.daehwa.infrastructure.http.PublicAddress;
+import dev.daehwa.infrastructure.http.TransportSecurity;
+import dev.daehwa.infrastructure.http.TrustedProxies;
 import jakarta.servlet.SessionCookieConfig;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;

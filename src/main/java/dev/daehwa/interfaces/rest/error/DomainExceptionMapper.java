@@ -1,5 +1,6 @@
 package dev.daehwa.interfaces.rest.error;
 
+import dev.daehwa.domain.error.AuthenticationRequiredException;
 import dev.daehwa.domain.error.DomainException;
 import dev.daehwa.interfaces.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,7 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
     public Response toResponse(DomainException e) {
         Response.ResponseBuilder response = ProblemResponse.of(Problem.of(e));
         e.retryIn().ifPresent(wait -> response.header("Retry-After", Math.max(1, wait.toSeconds())));
-        if (e.status() == 401) {
+        if (e instanceof AuthenticationRequiredException) {
             response.header("WWW-Authenticate", "Bearer realm=\"daehwa\"");
         }
         return response.build();

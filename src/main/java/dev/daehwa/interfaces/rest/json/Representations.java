@@ -1,18 +1,16 @@
 package dev.daehwa.interfaces.rest.json;
 
-import dev.daehwa.application.RoomView;
+import dev.daehwa.application.rooms.RoomView;
 import dev.daehwa.application.search.SearchPage;
 import dev.daehwa.domain.message.LinkRenderer;
 import dev.daehwa.domain.message.Message;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** Turns domain objects into the JSON of the contract; shared so every endpoint says the same. */
 @ApplicationScoped
 public class Representations {
 
-    @Inject
-    private LinkRenderer renderer;
+    private final LinkRenderer renderer = new LinkRenderer();
 
     public MessageJson message(Message message) {
         return new MessageJson(message.id(), message.roomId(), message.seq(), UserJson.of(message.sender()),

@@ -1,6 +1,6 @@
 package dev.daehwa.interfaces.rest.json;
 
-import dev.daehwa.domain.user.ApiToken;
+import dev.daehwa.domain.auth.ApiToken;
 import java.time.Instant;
 
 /** A token as listed: its secret is never shown again. */

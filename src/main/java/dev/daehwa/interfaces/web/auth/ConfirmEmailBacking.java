@@ -1,7 +1,8 @@
 package dev.daehwa.interfaces.web.auth;
 
-import dev.daehwa.application.EmailConfirmations;
+import dev.daehwa.application.accounts.EmailConfirmations;
 import dev.daehwa.domain.error.DomainException;
+import dev.daehwa.interfaces.problem.ProblemStatus;
 import dev.daehwa.interfaces.web.support.Pages;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -53,7 +54,7 @@ public class ConfirmEmailBacking {
     /** An unusable link is a client error, and the page says so in its status too. */
     private void refuse(DomainException e) {
         refusal = Pages.explain(e);
-        Pages.response().setStatus(e.status());
+        Pages.response().setStatus(ProblemStatus.of(e));
     }
 
     public String getToken() {

@@ -1,11 +1,11 @@
 package dev.daehwa.interfaces.web.auth;
 
-import dev.daehwa.application.AccountService;
+import dev.daehwa.application.accounts.AccountService;
 import dev.daehwa.application.limits.RequestLimits;
 import dev.daehwa.domain.error.DomainException;
 import dev.daehwa.domain.user.User;
-import dev.daehwa.infrastructure.security.SessionLogin;
-import dev.daehwa.infrastructure.security.TrustedProxies;
+import dev.daehwa.infrastructure.auth.HttpSessionLogin;
+import dev.daehwa.infrastructure.http.TrustedProxies;
 import dev.daehwa.interfaces.web.support.FormMessages;
 import dev.daehwa.interfaces.web.support.Pages;
 import jakarta.enterprise.context.RequestScoped;
@@ -23,7 +23,7 @@ public class JoinBacking {
     private AccountService accounts;
 
     @Inject
-    private SessionLogin sessions;
+    private HttpSessionLogin sessions;
 
     @Inject
     private RequestLimits limits;

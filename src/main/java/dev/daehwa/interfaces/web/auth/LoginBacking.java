@@ -1,12 +1,12 @@
 package dev.daehwa.interfaces.web.auth;
 
-import dev.daehwa.application.LoginService;
+import dev.daehwa.application.auth.PasswordLogin;
 import dev.daehwa.application.limits.RequestLimits;
 import dev.daehwa.domain.error.AuthenticationRequiredException;
 import dev.daehwa.domain.error.TooManyAttemptsException;
 import dev.daehwa.domain.user.User;
-import dev.daehwa.infrastructure.security.SessionLogin;
-import dev.daehwa.infrastructure.security.TrustedProxies;
+import dev.daehwa.infrastructure.auth.HttpSessionLogin;
+import dev.daehwa.infrastructure.http.TrustedProxies;
 import dev.daehwa.interfaces.web.support.Pages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,10 +22,10 @@ import org.omnifaces.cdi.Param;
 public class LoginBacking {
 
     @Inject
-    private LoginService logins;
+    private PasswordLogin logins;
 
     @Inject
-    private SessionLogin sessions;
+    private HttpSessionLogin sessions;
 
     @Inject
     private RequestLimits limits;

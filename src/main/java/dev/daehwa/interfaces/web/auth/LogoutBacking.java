@@ -1,6 +1,6 @@
 package dev.daehwa.interfaces.web.auth;
 
-import dev.daehwa.infrastructure.security.SessionLogin;
+import dev.daehwa.infrastructure.auth.HttpSessionLogin;
 import dev.daehwa.interfaces.web.support.Pages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -15,7 +15,7 @@ import jakarta.inject.Named;
 public class LogoutBacking {
 
     @Inject
-    private SessionLogin sessions;
+    private HttpSessionLogin sessions;
 
     public void logout() {
         sessions.end(Pages.request(), Pages.response());

@@ -1,9 +1,9 @@
 package dev.daehwa.interfaces.web.profile;
 
-import dev.daehwa.application.PasswordService;
+import dev.daehwa.application.accounts.PasswordService;
 import dev.daehwa.domain.error.DomainException;
-import dev.daehwa.infrastructure.security.CurrentCaller;
-import dev.daehwa.infrastructure.security.SessionLogin;
+import dev.daehwa.infrastructure.auth.CurrentCaller;
+import dev.daehwa.infrastructure.auth.HttpSessionLogin;
 import dev.daehwa.interfaces.web.support.FormMessages;
 import dev.daehwa.interfaces.web.support.Pages;
 import dev.daehwa.interfaces.web.support.Viewer;
@@ -26,7 +26,7 @@ public class AccountSecurityBacking {
     private PasswordService passwords;
 
     @Inject
-    private SessionLogin sessions;
+    private HttpSessionLogin sessions;
 
     @Inject
     private CurrentCaller caller;

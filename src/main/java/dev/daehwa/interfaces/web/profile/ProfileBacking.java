@@ -1,10 +1,10 @@
 package dev.daehwa.interfaces.web.profile;
 
-import dev.daehwa.application.AccountService;
-import dev.daehwa.application.EmailConfirmations;
-import dev.daehwa.application.RoomQueries;
+import dev.daehwa.application.accounts.AccountService;
+import dev.daehwa.application.accounts.EmailConfirmations;
 import dev.daehwa.application.notification.NotificationSettings;
 import dev.daehwa.application.notification.NotificationSettingsService;
+import dev.daehwa.application.rooms.RoomQueries;
 import dev.daehwa.domain.error.DomainException;
 import dev.daehwa.domain.notification.EmailCadence;
 import dev.daehwa.interfaces.web.support.FormMessages;

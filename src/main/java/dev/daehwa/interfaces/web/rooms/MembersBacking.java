@@ -1,9 +1,9 @@
 package dev.daehwa.interfaces.web.rooms;
 
-import dev.daehwa.application.RoomQueries;
-import dev.daehwa.application.RoomService;
-import dev.daehwa.application.RoomView;
-import dev.daehwa.application.UserDirectory;
+import dev.daehwa.application.accounts.UserDirectory;
+import dev.daehwa.application.rooms.RoomQueries;
+import dev.daehwa.application.rooms.RoomService;
+import dev.daehwa.application.rooms.RoomView;
 import dev.daehwa.domain.error.DomainException;
 import dev.daehwa.interfaces.web.support.FormMessages;
 import dev.daehwa.interfaces.web.support.Pages;

@@ -1,7 +1,7 @@
 package dev.daehwa.interfaces.web.rooms;
 
-import dev.daehwa.application.RoomQueries;
-import dev.daehwa.application.RoomView;
+import dev.daehwa.application.rooms.RoomQueries;
+import dev.daehwa.application.rooms.RoomView;
 import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.room.UnreadCount;
 import dev.daehwa.interfaces.web.support.Pages;

@@ -1,7 +1,7 @@
 package dev.daehwa.interfaces.web.rooms;
 
-import dev.daehwa.application.RoomService;
-import dev.daehwa.application.UserDirectory;
+import dev.daehwa.application.accounts.UserDirectory;
+import dev.daehwa.application.rooms.RoomService;
 import dev.daehwa.domain.error.DomainException;
 import dev.daehwa.interfaces.web.support.FormMessages;
 import dev.daehwa.interfaces.web.support.Pages;

@@ -1,7 +1,7 @@
 package dev.daehwa.interfaces.web.rooms;
 
-import dev.daehwa.application.RoomOpening;
-import dev.daehwa.application.RoomOpening.OpenedRoom;
+import dev.daehwa.application.rooms.RoomOpening.OpenedRoom;
+import dev.daehwa.application.rooms.RoomOpening;
 import dev.daehwa.domain.error.NotFoundException;
 import dev.daehwa.domain.message.LinkRenderer;
 import dev.daehwa.domain.message.MessageContent;

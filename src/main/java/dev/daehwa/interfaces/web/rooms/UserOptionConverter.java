@@ -1,6 +1,6 @@
 package dev.daehwa.interfaces.web.rooms;
 
-import dev.daehwa.application.UserDirectory;
+import dev.daehwa.application.accounts.UserDirectory;
 import jakarta.enterprise.context.Dependent;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;

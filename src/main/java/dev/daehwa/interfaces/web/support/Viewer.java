@@ -1,9 +1,9 @@
 package dev.daehwa.interfaces.web.support;
 
-import dev.daehwa.application.AccountService;
+import dev.daehwa.application.accounts.AccountService;
 import dev.daehwa.domain.user.User;
-import dev.daehwa.infrastructure.security.CallerIdentity;
-import dev.daehwa.infrastructure.security.CurrentCaller;
+import dev.daehwa.infrastructure.auth.CallerIdentity;
+import dev.daehwa.infrastructure.auth.CurrentCaller;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

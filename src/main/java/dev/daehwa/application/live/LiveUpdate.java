@@ -1,0 +1,39 @@
+package dev.daehwa.application.live;
+
+import dev.daehwa.application.rooms.RoomView;
+import dev.daehwa.domain.message.Message;
+import dev.daehwa.domain.room.UnreadCount;
+import dev.daehwa.domain.user.PublicProfile;
+
+/**
+ * What a member's open sockets are told, decided here and written as frames by the socket layer.
+ * A {@link MessageCreated} names its room and seq, which is how each socket gets every message
+ * exactly once and in order.
+ */
+public sealed interface LiveUpdate {
+
+    record MessageCreated(Message message) implements LiveUpdate {
+    }
+
+    record MessageUpdated(Message message) implements LiveUpdate {
+    }
+
+    record MessageDeleted(long roomId, long messageId, long seq) implements LiveUpdate {
+    }
+
+    /** The room as one member sees it (their own unread count): one update per member. */
+    record RoomUpdated(RoomView room) implements LiveUpdate {
+    }
+
+    record RoomRemoved(long roomId) implements LiveUpdate {
+    }
+
+    record Unread(long roomId, UnreadCount count, long lastReadSeq) implements LiveUpdate {
+    }
+
+    record Typing(long roomId, PublicProfile user) implements LiveUpdate {
+    }
+
+    record PresenceChanged(PublicProfile user, boolean online) implements LiveUpdate {
+    }
+}

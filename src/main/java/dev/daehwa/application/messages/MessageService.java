@@ -1,0 +1,112 @@
+package dev.daehwa.application.messages;
+
+import dev.daehwa.application.events.ChatEvent;
+import dev.daehwa.application.limits.RequestLimits;
+import dev.daehwa.application.notification.NotificationQueue;
+import dev.daehwa.domain.error.ConflictException;
+import dev.daehwa.domain.error.NotFoundException;
+import dev.daehwa.domain.message.Message;
+import dev.daehwa.domain.message.MessageContent;
+import dev.daehwa.domain.message.MessageRepository;
+import dev.daehwa.domain.room.Membership;
+import dev.daehwa.domain.room.Room;
+import dev.daehwa.domain.room.RoomRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Sending, editing and deleting messages. */
+@ApplicationScoped
+@Transactional
+public class MessageService {
+
+    @Inject
+    private RoomRepository rooms;
+
+    @Inject
+    private MessageRepository messages;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private Event<ChatEvent> events;
+
+    @Inject
+    private NotificationQueue notifications;
+
+    @Inject
+    private RequestLimits limits;
+
+    /** The stored message, and whether this call created it (false for an idempotent retry). */
+    public record Posted(Message message, boolean created) {
+    }
+
+    /**
+     * Posts into a room. The room row is locked before anything is written, which serialises
+     * posts per room: seq is handed out without gaps or duplicates, and a retry with the same
+     * clientMessageId finds the original instead of racing it. Membership is checked before the
+     * lock, so that anyone who is not in the room cannot queue up on its lock and stall its
+     * members' posts.
+     */
+    public Posted post(long senderId, long roomId, String content, String clientMessageId) {
+        // Every attempt counts, retries and refusals included: a flood costs the server either way.
+        limits.post(senderId);
+        String text = MessageContent.check(content);
+        String clientId = MessageContent.checkClientMessageId(clientMessageId);
+        Membership membership = rooms.findMembership(roomId, senderId).orElseThrow(NotFoundException::room);
+        Room room = rooms.lock(membership.room()).orElseThrow(NotFoundException::room);
+        if (clientId != null) {
+            Optional<Message> original = messages.findByClientMessageId(senderId, clientId);
+            if (original.isPresent()) {
+                if (original.get().roomId() != roomId) {
+                    throw new ConflictException("This clientMessageId was already used in another room.");
+                }
+                return new Posted(original.get(), false);
+            }
+        }
+        Message message = Message.post(room, membership.user(), text, clientId, Instant.now(clock));
+        messages.store(message);
+        room.showLatest(message.id());
+        membership.markReadUpTo(message.seq());
+        notifications.messagePosted(roomId, senderId);
+        events.fire(new ChatEvent.MessagePosted(roomId, message.id(), message.seq()));
+        events.fire(new ChatEvent.ReadMarkerMoved(roomId, senderId));
+        return new Posted(message, true);
+    }
+
+    public Message get(long userId, long messageId) {
+        return visibleToMember(userId, messageId);
+    }
+
+    public Message edit(long userId, long messageId, String content) {
+        String text = MessageContent.check(content);
+        Message message = visibleToMember(userId, messageId);
+        message.edit(userId, text, Instant.now(clock));
+        events.fire(new ChatEvent.MessageEdited(message.roomId(), message.id()));
+        return message;
+    }
+
+    public void delete(long userId, long messageId) {
+        Message message = visibleToMember(userId, messageId);
+        // The room's lock keeps its latest message right against a post racing this delete.
+        Room room = rooms.findForUpdate(message.roomId()).orElseThrow(NotFoundException::message);
+        message.delete(userId, Instant.now(clock));
+        if (room.showsAsLatest(message.id())) {
+            room.showLatest(messages.newestVisibleIdBefore(room.id(), message.seq()).orElse(null));
+        }
+        events.fire(new ChatEvent.MessageDeleted(message.roomId(), message.id(), message.seq()));
+    }
+
+    private Message visibleToMember(long userId, long messageId) {
+        Message message = messages.findVisible(messageId).orElseThrow(NotFoundException::message);
+        if (rooms.findMembership(message.roomId(), userId).isEmpty()) {
+            throw NotFoundException.message();
+        }
+        return message;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.daehwa.application.rooms;
+
+import dev.daehwa.domain.error.NotFoundException;
+import dev.daehwa.domain.message.Message;
+import dev.daehwa.domain.message.MessageRepository;
+import dev.daehwa.domain.room.Membership;
+import dev.daehwa.domain.room.Room;
+import dev.daehwa.domain.room.RoomRepository;
+import dev.daehwa.domain.room.UnreadCount;
+import dev.daehwa.domain.user.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.LongPredicate;
+import java.util.stream.Collectors;
+
+/**
+ * Reads rooms for display. The room list costs four statements however many rooms the user is
+ * in, and none grows with their history: memberships with rooms, all members, the latest
+ * messages by the ids the rooms keep, and unread counts over each room's newest messages.
+ */
+@ApplicationScoped
+@Transactional
+public class RoomQueries {
+
+    @Inject
+    private RoomRepository rooms;
+
+    @Inject
+    private MessageRepository messages;
+
+    /** My live rooms, most recent activity first. */
+    public List<RoomView> roomsOf(long userId) {
+        List<Membership> memberships = rooms.membershipsOf(userId);
+        if (memberships.isEmpty()) {
+            return List.of();
+        }
+        List<Long> roomIds = memberships.stream().map(m -> m.room().id()).toList();
+        Map<Long, List<User>> members = rooms.membersOf(roomIds);
+        Map<Long, Message> latest = latestMessagesOf(memberships.stream().map(Membership::room).toList());
+        Map<Long, Long> unread = rooms.unreadCounts(userId);
+        return memberships.stream()
+                .map(m -> new RoomView(m.room(), members.getOrDefault(m.room().id(), List.of()),
+                        latest.get(m.room().id()),
+                        UnreadCount.of(unread.getOrDefault(m.room().id(), 0L), m.lastReadSeq(), m.room().lastSeq()),
+                        m.lastReadSeq()))
+                .toList();
+    }
+
+    /** Ids and names of the user's live rooms, for pickers; one light query. */
+    public Map<Long, String> roomNamesOf(long userId) {
+        return rooms.roomNamesOf(userId);
+    }
+
+    /** One room, if the user is a member; otherwise 404, as if it did not exist. */
+    public RoomView room(long userId, long roomId) {
+        Membership membership = rooms.findMembership(roomId, userId).orElseThrow(NotFoundException::room);
+        return new RoomView(membership.room(), rooms.membersOf(List.of(roomId)).getOrDefault(roomId, List.of()),
+                latestMessagesOf(List.of(membership.room())).get(roomId),
+                rooms.unreadCount(membership), membership.lastReadSeq());
+    }
+
+    /**
+     * The room as each member {@code which} picks sees it, by user id: memberships with their
+     * people, the newest message and every member's unread count, in three statements.
+     */
+    public Map<Long, RoomView> roomAsSeenByEach(long roomId, LongPredicate which) {
+        List<Membership> memberships = rooms.membershipsIn(roomId);
+        List<Membership> wanted = memberships.stream().filter(m -> which.test(m.user().id())).toList();
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        Room room = wanted.get(0).room();
+        List<User> members = memberships.stream().map(Membership::user).toList();
+        Message latest = latestMessagesOf(List.of(room)).get(roomId);
+        Map<Long, Long> unread = rooms.unreadCountsIn(roomId);
+        Map<Long, RoomView> views = new LinkedHashMap<>();
+        for (Membership m : wanted) {
+            long member = m.user().id();
+            views.put(member, new RoomView(room, members, latest,
+                    UnreadCount.of(unread.getOrDefault(member, 0L), m.lastReadSeq(), room.lastSeq()), m.lastReadSeq()));
+        }
+        return views;
+    }
+
+    private Map<Long, Message> latestMessagesOf(List<Room> shown) {
+        List<Long> ids = shown.stream().map(Room::latestMessageId).filter(Objects::nonNull).toList();
+        return messages.findVisible(ids).stream().collect(Collectors.toMap(Message::roomId, Function.identity()));
+    }
+}
