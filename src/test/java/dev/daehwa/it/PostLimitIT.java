@@ -84,6 +84,7 @@ class PostLimitIT {
             assertTrue(bot.history(room).isEmpty(), "a refused post was stored");
         }
         human.send(room, "another user is not limited by the bot");
+        // Waits exactly what Retry-After promised, in real time: that the promise holds is the point.
         Thread.sleep(1000L * retryAfter);
         bot.send(room, "after Retry-After the bot may post again");
     }

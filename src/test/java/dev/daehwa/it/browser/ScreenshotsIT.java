@@ -69,6 +69,7 @@ class ScreenshotsIT {
         boolean korean = language == Language.KOREAN;
         long lunch = Jsons.id(minji.createRoom(korean ? "점심 메뉴" : "Lunch", joon));
         minji.send(lunch, korean ? "오늘은 비빔밥 어때요?" : "Bibimbap today?");
+        // Activity times must differ where the system clock ticks coarsely: the list sorts by them.
         Thread.sleep(20);
         long design = Jsons.id(joon.createRoom(korean ? "디자인 리뷰" : "Design review", minji));
         joon.send(design, korean ? "시안 두 개 올렸어요: https://example.com/mockups" : "Two mockups are up: https://example.com/mockups");

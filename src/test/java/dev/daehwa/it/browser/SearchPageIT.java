@@ -9,8 +9,10 @@ import dev.daehwa.it.browser.Browser.Language;
 import dev.daehwa.it.browser.Browser.Screen;
 import dev.daehwa.it.support.App;
 import dev.daehwa.it.support.ChatUser;
+import dev.daehwa.it.support.Pause;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -93,20 +95,12 @@ class SearchPageIT {
 
     /** Waits, through the API, until the index has caught up with what the test posted. */
     private static void awaitIndexed(ChatUser user, String word, int count) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            long total = user.agent().get("api/search?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8))
-                    .expect(200).json().getJsonNumber("total").longValue();
-            if (total == count) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("the index did not reach " + count + " messages with " + word);
+        Pause.until(Duration.ofSeconds(10), Duration.ofMillis(50), () -> indexedWith(user, word) == count);
+        assertEquals(count, indexedWith(user, word), "messages with " + word + " in the index");
+    }
+
+    private static long indexedWith(ChatUser user, String word) {
+        return user.agent().get("api/search?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8))
+                .expect(200).json().getJsonNumber("total").longValue();
     }
 }

@@ -53,6 +53,7 @@ class ClusterIT {
     private static final int ROUNDS = 5;
     /** Presence beats every 5 s; a node silent for 15 s is taken for dead. */
     private static final Duration DEAD_NODE_NOTICED = Duration.ofSeconds(30);
+    /** How long a wrong presence frame is given to show up (frames cross nodes within {@link #ACROSS_NODES}). */
     private static final Duration QUIET = Duration.ofMillis(1500);
     private static final Duration CAUGHT_UP = Duration.ofSeconds(60);
 

@@ -83,6 +83,7 @@ class ReplayMemoryIT {
             // Each replay goes as far as the TCP buffers and half its socket's queue take, then waits.
             Pause.until(Duration.ofSeconds(30), Duration.ofMillis(250),
                     () -> waitingBytes(app) >= STALLED_SOCKETS * QUEUE_BYTES / 2 * 9 / 10);
+            // A fixed wait: what it shows is that the waiting bytes stop there rather than keep growing.
             Pause.of(Duration.ofSeconds(2));
             long waiting = waitingBytes(app);
             long heapGrowth = app.usedHeapAfterGc() - heapBefore;

@@ -178,6 +178,7 @@ class ResumeIT {
             back.hello();
             back.stopReading();
             back.resume(Map.of(room, 0L));
+            // A fixed wait: the socket must survive the replay piling up unread, which takes time, not an event.
             Pause.of(Duration.ofSeconds(2));
             back.readAgain();
             back.awaitFrame("resumed", frame -> true, WsClient.REPLAY_WAIT, "the whole replay, then resumed");
