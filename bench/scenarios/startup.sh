@@ -131,7 +131,7 @@ mkdir -p "$(dirname "$OUT")"
     echo
     echo "$MACHINE"
     echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ), whole run ${MINUTES} min; daehwa.war sha256 $WAR_SHA"
-    echo "- both: Payara Micro $PAYARA_VERSION, \`java $(boot_java_opts) -jar payara-micro.jar --deploy … --contextroot / --nocluster\`, booted on core(s) $STARTUP_CPUS (the whole machine; nothing else runs); startup = launch → first 200 on /health (polled every 0.2 s); RSS = VmRSS, \"after startup\" $SETTLE_SECONDS s after the first 200. Until session 7 both were pinned to one core from the start, which about doubles both boots"
+    echo "- both: Payara Micro $PAYARA_VERSION, \`java $(boot_java_opts) -jar payara-micro.jar --deploy … --contextroot / --nocluster\`, booted on core(s) $STARTUP_CPUS (the whole machine; nothing else runs); startup = launch → first 200 on /health (polled every 0.2 s); RSS = VmRSS, \"after startup\" $SETTLE_SECONDS s after the first 200."
     if [[ -n "$WRITE_RSS" ]]; then
         echo "- Daehwa: PostgreSQL, a fresh database every run (Flyway migrates: a first boot), fresh data directory, search on (default). RSS after load: the write scenario's server (same WAR, this run) at the end of its ramp to saturation of POST /api/messages"
     else

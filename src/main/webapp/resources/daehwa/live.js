@@ -1,5 +1,5 @@
 // The live connection of the chat pages (my rooms and a room): one WebSocket to /ws, speaking the
-// protocol in the README ("Real time"). It reconnects with backoff and jitter, resumes the open
+// protocol in docs/websocket-protocol.md. It reconnects with backoff and jitter, resumes the open
 // room from the last seq on screen (so nothing is lost or shown twice), keeps the room list, the
 // unread badges and the page title current, relays typing, shows presence, and, if the user asks
 // for it, shows desktop notifications for messages they are not looking at.

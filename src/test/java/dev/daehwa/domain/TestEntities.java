@@ -1,6 +1,7 @@
 package dev.daehwa.domain;
 
 import dev.daehwa.domain.notification.EmailNotification;
+import dev.daehwa.domain.notification.SendAttempts;
 import dev.daehwa.domain.room.Room;
 import dev.daehwa.domain.user.AccountRules;
 import dev.daehwa.domain.user.User;
@@ -39,7 +40,9 @@ public final class TestEntities {
             setField(notification, "openUserId", userId);
             setField(notification, "openRoomId", roomId);
             setField(notification, "state", "pending");
-            setField(notification, "dueAt", due);
+            SendAttempts attempts = new SendAttempts();
+            attempts.dueAt(due);
+            setField(notification, "sending", attempts);
             setField(notification, "createdAt", due);
             return notification;
         } catch (ReflectiveOperationException e) {

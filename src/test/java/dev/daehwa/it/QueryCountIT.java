@@ -10,12 +10,14 @@ import dev.daehwa.it.support.DaehwaIT;
 import dev.daehwa.it.support.Jsons;
 import dev.daehwa.it.support.Pause;
 import dev.daehwa.it.support.Response;
+import dev.daehwa.it.support.WsClient;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -186,6 +188,56 @@ class QueryCountIT {
         assertEquals(expectedItems + 1, response.body().split(java.util.regex.Pattern.quote(item), -1).length - 1,
                 "items in " + path);
         return response.pageSqlStatements();
+    }
+
+    /**
+     * A room change (here a rename) sends each member with a socket the room as they see it, with
+     * their own unread count; all of them are read in the same few statements however many
+     * members the room has. The room.updated frame reports the count of its delivery task.
+     */
+    @Test
+    void roomChangeReachesEveryMemberInTheSameFewStatementsForThreeAndTwelveMembers(App app) {
+        int forFew = statementsOfRename(app, 3);
+        int forMany = statementsOfRename(app, 12);
+        assertAll(
+                () -> assertTrue(forFew >= 1, "the counter reports no statement at all"),
+                () -> assertTrue(forMany <= SMALL, "a rename read " + forMany + " statements for 12 members"),
+                () -> assertEquals(forFew, forMany, "statements for 3 members vs 12"));
+    }
+
+    /**
+     * Renames a room of {@code members} people who all have a socket open; the first member (not
+     * the owner) wrote one message before, so every other member has one unread. Checks that
+     * each got their own view, and returns the statements the delivery reported.
+     */
+    private static int statementsOfRename(App app, int members) {
+        ChatUser owner = app.newUser("renamer");
+        List<ChatUser> people = new ArrayList<>(List.of(owner));
+        IntStream.range(1, members).forEach(i -> people.add(app.newUser("member" + i)));
+        long room = owner.createRoomId(people.subList(1, members).toArray(ChatUser[]::new));
+        ChatUser writer = people.get(1);
+        writer.send(room, "before the rename");
+        List<WsClient> sockets = new ArrayList<>();
+        try {
+            for (ChatUser person : people) {
+                sockets.add(WsClient.live(app, person));
+            }
+            owner.agent().patch("api/rooms/" + room, Jsons.object("name", "renamed " + members)).expect(200);
+            int statements = -1;
+            for (int i = 0; i < members; i++) {
+                JsonObject frame = sockets.get(i).awaitFrame("room.updated",
+                        f -> f.getJsonObject("room").getJsonNumber("id").longValue() == room,
+                        "every member hears of the rename").json();
+                ChatUser person = people.get(i);
+                assertEquals("renamed " + members, frame.getJsonObject("room").getString("name"));
+                assertEquals(person == writer ? 0 : 1, frame.getJsonObject("room").getInt("unreadCount"),
+                        "the unread count of " + person.username() + " in their own frame");
+                statements = Math.max(statements, frame.getInt("sqlStatements"));
+            }
+            return statements;
+        } finally {
+            sockets.forEach(WsClient::close);
+        }
     }
 
     /**

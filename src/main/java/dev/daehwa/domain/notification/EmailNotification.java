@@ -1,6 +1,7 @@
 package dev.daehwa.domain.notification;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -44,21 +45,11 @@ public class EmailNotification {
 
     private String state;
 
-    @Column(name = "due_at")
-    private Instant dueAt;
+    @Embedded
+    private SendAttempts sending;
 
     @Column(name = "created_at")
     private Instant createdAt;
-
-    private int attempts;
-
-    private int failures;
-
-    @Column(name = "first_failed_at")
-    private Instant firstFailedAt;
-
-    @Column(name = "last_error")
-    private String lastError;
 
     @Column(name = "through_seq")
     private Long throughSeq;
@@ -88,28 +79,21 @@ public class EmailNotification {
      * @return true when it gave up
      */
     public boolean failed(String error, RetrySchedule schedule, Instant now) {
-        failures++;
-        lastError = error == null ? "" : error.length() > 1000 ? error.substring(0, 1000) : error;
-        if (firstFailedAt == null) {
-            firstFailedAt = now;
+        if (sending.failed(error, schedule, now)) {
+            return false;
         }
-        Optional<Instant> next = schedule.nextAttempt(failures, firstFailedAt, now);
-        if (next.isEmpty()) {
-            settle(State.FAILED, now);
-            return true;
-        }
-        dueAt = next.get();
-        return false;
+        settle(State.FAILED, now);
+        return true;
     }
 
     /** Whether this claim still holds it: open, and taken by no worker since. */
     public boolean isHeldBy(Claim claim) {
-        return isOpen() && attempts == claim.attempt();
+        return isOpen() && sending.isTake(claim.attempt());
     }
 
     /** The worker holding it needs it longer (it is about to send): nobody else takes it before {@code until}. */
     public void extendLease(Instant until) {
-        dueAt = until;
+        sending.dueAt(until);
     }
 
     /**
@@ -117,13 +101,13 @@ public class EmailNotification {
      * time), so the email waits until the oldest unread message has waited that long.
      */
     public void postpone(Instant until) {
-        dueAt = until;
+        sending.dueAt(until);
     }
 
     /** Gives a claimed notification back (the node is shutting down): due again at once. */
     public void release(Instant now) {
         if (isOpen()) {
-            dueAt = now;
+            sending.dueAt(now);
         }
     }
 
@@ -155,7 +139,7 @@ public class EmailNotification {
     }
 
     public Instant dueAt() {
-        return dueAt;
+        return sending.dueAt();
     }
 
     public Instant createdAt() {
@@ -164,14 +148,14 @@ public class EmailNotification {
 
     /** How many times a worker has taken it, including a take that a crash interrupted. */
     public int attempts() {
-        return attempts;
+        return sending.attempts();
     }
 
     public int failures() {
-        return failures;
+        return sending.failures();
     }
 
     public Optional<String> lastError() {
-        return Optional.ofNullable(lastError);
+        return sending.lastError();
     }
 }

@@ -1,7 +1,9 @@
 package dev.daehwa.domain.user;
 
 import dev.daehwa.domain.notification.RetrySchedule;
+import dev.daehwa.domain.notification.SendAttempts;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -37,21 +39,11 @@ public class EmailConfirmation {
 
     private String state;
 
-    @Column(name = "due_at")
-    private Instant dueAt;
+    @Embedded
+    private SendAttempts sending = new SendAttempts();
 
     @Column(name = "requested_at")
     private Instant requestedAt;
-
-    private int attempts;
-
-    private int failures;
-
-    @Column(name = "first_failed_at")
-    private Instant firstFailedAt;
-
-    @Column(name = "last_error")
-    private String lastError;
 
     @Column(name = "sent_at")
     private Instant sentAt;
@@ -76,25 +68,21 @@ public class EmailConfirmation {
         tokenHash = null;
         expiresAt = null;
         state = PENDING;
-        dueAt = now;
         requestedAt = now;
-        attempts++;
-        failures = 0;
-        firstFailedAt = null;
-        lastError = null;
+        sending.restart(now);
         sentAt = null;
     }
 
     /** Whether this worker's claim (taken at {@code attempt}) still holds it. */
     public boolean isHeldBy(int attempt) {
-        return PENDING.equals(state) && attempts == attempt;
+        return PENDING.equals(state) && sending.isTake(attempt);
     }
 
     /** The email is being written with a new link: only the token's hash is kept. */
     public void issue(String newTokenHash, Instant expires, Instant leaseUntil) {
         tokenHash = newTokenHash;
         expiresAt = expires;
-        dueAt = leaseUntil;
+        sending.dueAt(leaseUntil);
     }
 
     public void sent(Instant now) {
@@ -104,24 +92,17 @@ public class EmailConfirmation {
 
     /** @return true when it gave up */
     public boolean failed(String error, RetrySchedule schedule, Instant now) {
-        failures++;
-        lastError = error == null ? "" : error.length() > 1000 ? error.substring(0, 1000) : error;
-        if (firstFailedAt == null) {
-            firstFailedAt = now;
+        if (sending.failed(error, schedule, now)) {
+            return false;
         }
-        Optional<Instant> next = schedule.nextAttempt(failures, firstFailedAt, now);
-        if (next.isEmpty()) {
-            state = FAILED;
-            return true;
-        }
-        dueAt = next.get();
-        return false;
+        state = FAILED;
+        return true;
     }
 
     /** Handed back by a stopping worker: due again at once. */
     public void release(Instant now) {
         if (PENDING.equals(state)) {
-            dueAt = now;
+            sending.dueAt(now);
         }
     }
 
@@ -142,6 +123,6 @@ public class EmailConfirmation {
     }
 
     public int failures() {
-        return failures;
+        return sending.failures();
     }
 }

@@ -83,28 +83,7 @@ public class JpaEmailNotificationRepository implements EmailNotificationReposito
 
     @Override
     public List<Claim> claimDue(Instant now, Instant leaseUntil, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery("""
-                        SELECT id FROM email_notification
-                        WHERE state = 'pending' AND due_at <= ?
-                        ORDER BY due_at, id
-                        LIMIT %d
-                        FOR UPDATE SKIP LOCKED
-                        """.formatted(Math.max(1, limit)))
-                .setParameter(1, utc(now))
-                .getResultList();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        String ids = rows.stream().map(id -> String.valueOf(((Number) id).longValue())).collect(Collectors.joining(","));
-        em.createNativeQuery("UPDATE email_notification SET due_at = ?, attempts = attempts + 1 WHERE id IN (" + ids + ")")
-                .setParameter(1, utc(leaseUntil))
-                .executeUpdate();
-        @SuppressWarnings("unchecked")
-        List<Object[]> claimed = em.createNativeQuery(
-                        "SELECT id, room_id, attempts FROM email_notification WHERE id IN (" + ids + ") ORDER BY due_at, id")
-                .getResultList();
-        return claimed.stream()
+        return OutboxClaims.claim(em, "email_notification", "id", "room_id, ", now, leaseUntil, limit).stream()
                 .map(row -> new Claim(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
                         ((Number) row[2]).intValue()))
                 .toList();

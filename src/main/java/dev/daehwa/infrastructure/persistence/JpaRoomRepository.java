@@ -101,8 +101,8 @@ public class JpaRoomRepository implements RoomRepository {
             return Map.of();
         }
         // Two statements, not one join: a room list names the same few people in every room, and
-        // joining app_user made PostgreSQL sort and send each person's whole row once per room
-        // (1,000 wide rows for 200 rooms: 6-7 ms; the pairs and the 9 distinct people: 1.4 ms).
+        // joining app_user made PostgreSQL sort and send each person's whole row once per room,
+        // where the pairs and each distinct person once are a fraction of that (docs/benchmarks.md).
         // The pairs are native SQL because JPQL's m.room.id in a SELECT joins room and app_user.
         List<Long> rooms = List.copyOf(roomIds);
         Query pairQuery = em.createNativeQuery("SELECT room_id, user_id FROM membership WHERE room_id IN ("

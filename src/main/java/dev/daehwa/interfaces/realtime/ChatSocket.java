@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 
 /**
  * The real-time endpoint, {@code /ws} under the context root. Only authenticated handshakes get
- * here ({@link HandshakeGuard}). The wire protocol is in the README ("Real time"): JSON text
+ * here ({@link HandshakeGuard}). The wire protocol is in docs/websocket-protocol.md: JSON text
  * frames; the server says hello, the client may resume, then live events flow.
  */
 @ServerEndpoint(value = "/ws", configurator = HandshakeSession.class)

@@ -6,6 +6,7 @@ import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.room.UnreadCount;
 import dev.daehwa.domain.user.PublicProfile;
 import dev.daehwa.domain.user.User;
+import dev.daehwa.infrastructure.persistence.SqlStatementCounter;
 import dev.daehwa.interfaces.rest.json.Representations;
 import dev.daehwa.interfaces.rest.json.UserJson;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,7 @@ import java.io.StringReader;
 import java.time.Instant;
 
 /**
- * The server's frames of the wire protocol (see README, "Real time"). Messages and rooms are the
+ * The server's frames of the wire protocol (docs/websocket-protocol.md). Messages and rooms are the
  * REST API's JSON, written by the same {@link Representations}, so a client parses one shape.
  */
 @ApplicationScoped
@@ -74,8 +75,16 @@ public class Frames {
                 .build().toString());
     }
 
+    /**
+     * With DAEHWA_SQL_STATEMENT_HEADER (tests), the frame also says how many statements its
+     * delivery task ran until then: all of its reads, which come before the first frame.
+     */
     Frame roomUpdated(RoomView room) {
-        return Frame.of(wrapped("room.updated", "room", json.room(room)));
+        String frame = wrapped("room.updated", "room", json.room(room));
+        if (SqlStatementCounter.enabled()) {
+            frame = frame.substring(0, frame.length() - 1) + ",\"sqlStatements\":" + SqlStatementCounter.current() + "}";
+        }
+        return Frame.of(frame);
     }
 
     Frame roomRemoved(long roomId) {

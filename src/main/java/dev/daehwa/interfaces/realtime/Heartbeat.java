@@ -1,9 +1,10 @@
 package dev.daehwa.interfaces.realtime;
 
 import dev.daehwa.application.jobs.JobSchedulers;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import java.util.concurrent.ScheduledFuture;
@@ -38,15 +39,17 @@ public class Heartbeat {
 
     private ScheduledFuture<?> beating;
 
-    @PostConstruct
-    void start() {
+    /** At startup: a bean made on first use would wait for a pong, which only follows a ping. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         beating = schedulers.scheduler("socket-heartbeat")
                 .scheduleAtFixedRate(this::beat, pingEverySeconds, pingEverySeconds, TimeUnit.SECONDS);
     }
 
     @PreDestroy
     void stop() {
-        beating.cancel(false);
+        if (beating != null) {
+            beating.cancel(false);
+        }
     }
 
     /**

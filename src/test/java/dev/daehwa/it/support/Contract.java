@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue.ValueType;
+import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import jakarta.json.JsonValue.ValueType;
-
-/** Assertions for the JSON shapes the README and /openapi document. */
+/** Assertions for the JSON shapes docs/api.md and /openapi document. */
 public final class Contract {
 
     private Contract() {

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 
 /**
  * One Payara Micro process running the WAR under test, configured only through command-line
- * options and environment variables, exactly as the README's plain-WAR deployment describes.
+ * options and environment variables, exactly as docs/deploying.md's plain-WAR deployment describes.
  */
 final class PayaraMicro implements AutoCloseable {
 

@@ -2,7 +2,6 @@ package dev.daehwa.bench.fanout;
 
 import dev.daehwa.bench.BenchApi;
 import jakarta.json.Json;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -11,7 +10,7 @@ import java.util.List;
 /**
  * Daehwa: accounts through POST /api/auth/register, /login and /tokens (the session traded for a
  * Bearer token), rooms through POST /api/rooms, posts through POST /api/messages, live events on
- * /ws after hello and an empty resume (README, "Real time: the WebSocket protocol").
+ * /ws after hello and an empty resume (docs/websocket-protocol.md).
  */
 final class DaehwaPeer extends Peer {
 

@@ -37,8 +37,7 @@ public class RoomBacking {
     @Inject
     private MembersBacking members;
 
-    @Inject
-    private LinkRenderer renderer;
+    private final LinkRenderer renderer = new LinkRenderer();
 
     @Inject
     private Viewer viewer;
