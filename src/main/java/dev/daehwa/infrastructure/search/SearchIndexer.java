@@ -13,9 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,21 +73,7 @@ public class SearchIndexer {
     private MessageChangeFeed feed;
 
     @Inject
-    @ConfigProperty(name = "DAEHWA_DATA_DIR", defaultValue = "data")
-    private String dataDir;
-
-    /**
-     * An OpenSearch server (such as {@code http://opensearch:9200}) that holds the index instead
-     * of {@code DAEHWA_DATA_DIR}: the choice of a cluster, whose nodes then share one index.
-     */
-    @Inject
-    @ConfigProperty(name = "DAEHWA_SEARCH_URL")
-    private Optional<String> searchUrl;
-
-    /** The OpenSearch index's name; its position is kept in {@code <name>-state}. */
-    @Inject
-    @ConfigProperty(name = "DAEHWA_SEARCH_INDEX", defaultValue = "daehwa-messages")
-    private String searchIndexName;
+    private SearchBackend backend;
 
     /** {@code off} runs the node without search: no index is opened or written, searches get 503. */
     @Inject
@@ -126,9 +110,9 @@ public class SearchIndexer {
             return;
         }
         synchronized (this) {
-            if (remote()) {
+            if (backend.openSearch()) {
                 // OpenSearch may come up after this node: the worker keeps trying to open it
-                detail = "connecting to " + searchUrl.get().replaceAll("//[^@/]*@", "//");
+                detail = "connecting to " + backend.location();
             } else if (!open()) {
                 return;
             }
@@ -167,19 +151,13 @@ public class SearchIndexer {
         LOG.log(Level.SEVERE, "Search is unavailable: could not load the Korean analysis", e);
     }
 
-    private boolean remote() {
-        return searchUrl.filter(url -> !url.isBlank()).isPresent();
-    }
-
     /** Opens the index and decides where catching up starts; false when it could not be opened. */
     private boolean open() {
         MessageIndex opened;
         try {
-            opened = remote()
-                    ? OpenSearchIndex.open(OpenSearchConnection.to(searchUrl.get()), searchIndexName, analyzer)
-                    : LuceneIndex.open(Path.of(dataDir).toAbsolutePath().normalize().resolve("search"), analyzer);
+            opened = backend.open(analyzer);
         } catch (IOException | RuntimeException e) {
-            if (remote()) {
+            if (backend.openSearch()) {
                 if (!failing) {
                     failing = true;
                     detail = "cannot reach the search server yet: " + e.getMessage();
@@ -188,8 +166,8 @@ public class SearchIndexer {
                 return false;
             }
             state = IndexState.FAILED;
-            detail = "could not open the index in " + dataDir + ": " + e;
-            LOG.log(Level.SEVERE, "Search is unavailable: could not open the index in " + dataDir, e);
+            detail = "could not open the index in " + backend.location() + ": " + e;
+            LOG.log(Level.SEVERE, "Search is unavailable: could not open the index in " + backend.location(), e);
             return false;
         }
         failing = false;
@@ -299,7 +277,7 @@ public class SearchIndexer {
     }
 
     private synchronized void pass() {
-        if (index == null && (!remote() || !open())) {
+        if (index == null && (!backend.openSearch() || !open())) {
             return;
         }
         List<Long> ids = new ArrayList<>();
