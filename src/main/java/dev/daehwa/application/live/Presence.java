@@ -32,7 +32,7 @@ public class Presence {
     static final long SILENCE_MILLIS = TimeUnit.SECONDS.toMillis(3 * BEAT_SECONDS);
 
     @Inject
-    private JobSchedulers ownThreads;
+    private JobSchedulers schedulers;
 
     @Inject
     private Fanout sockets;
@@ -55,7 +55,7 @@ public class Presence {
     /** At startup, not on first use: a node with no sockets yet must still be heard of. */
     void startBeating(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (cluster.connectsNodes() && beating == null) {
-            beating = ownThreads.scheduler("presence-beat").scheduleAtFixedRate(this::beat, 0, BEAT_SECONDS, TimeUnit.SECONDS);
+            beating = schedulers.scheduler("presence-beat").scheduleAtFixedRate(this::beat, 0, BEAT_SECONDS, TimeUnit.SECONDS);
         }
     }
 

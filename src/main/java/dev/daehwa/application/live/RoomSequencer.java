@@ -33,7 +33,7 @@ public class RoomSequencer {
     private static final Logger LOG = Logger.getLogger(RoomSequencer.class.getName());
 
     @Inject
-    private JobSchedulers ownThreads;
+    private JobSchedulers schedulers;
 
     private ScheduledExecutorService scheduler;
 
@@ -41,7 +41,7 @@ public class RoomSequencer {
 
     @PostConstruct
     void start() {
-        scheduler = ownThreads.scheduler("room-sequencer");
+        scheduler = schedulers.scheduler("room-sequencer");
     }
 
     /** One room's queue of announcements. */

@@ -43,7 +43,7 @@ public class NotificationWorker {
     private static final long FORGET_EVERY_NANOS = TimeUnit.HOURS.toNanos(1);
 
     @Inject
-    private JobSchedulers ownThreads;
+    private JobSchedulers schedulers;
 
     @Inject
     private NotificationDelivery delivery;
@@ -74,7 +74,7 @@ public class NotificationWorker {
         LOG.info(() -> "Email notifications go through " + settings.describe() + ", from " + settings.from()
                 + "; links point to " + settings.base());
         synchronized (this) {
-            worker = ownThreads.scheduler("notification-worker")
+            worker = schedulers.scheduler("notification-worker")
                     .scheduleWithFixedDelay(this::pass, PASS_DELAY_MILLIS, PASS_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         }
     }

@@ -6,8 +6,8 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -95,5 +95,19 @@ public final class ChatAnalyzer extends Analyzer {
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
         return new BreakLongSymbolRuns(new CJKWidthCharFilter(reader));
+    }
+
+    /**
+     * Makes nori load its dictionaries (tens of megabytes), which it otherwise does on first use:
+     * done at boot, the first message sent is not the one that waits a second to become searchable.
+     */
+    void loadDictionaries() throws IOException {
+        try (TokenStream tokens = tokenStream(MessageFields.CONTENT, "서울에서 회의를 합시다")) {
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                // only the loading matters
+            }
+            tokens.end();
+        }
     }
 }

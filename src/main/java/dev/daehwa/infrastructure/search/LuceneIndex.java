@@ -24,9 +24,10 @@ import org.apache.lucene.store.FSDirectory;
 
 /**
  * The embedded Lucene index under {@code DAEHWA_DATA_DIR/search}: one writer, searchers that see
- * what was applied as soon as they are refreshed, and commits that carry the position in the
- * database's change order up to which everything was applied. A commit is the only thing that
- * survives a crash, and the position in it is where catching up starts on the next boot.
+ * what was applied as soon as they are refreshed, and commits whose user data carry the
+ * {@link IndexHeader}: the position in the database's change order up to which everything was
+ * applied. A commit is the only thing that survives a crash, and the position in it is where
+ * catching up starts on the next boot.
  *
  * <p>An index that is missing, unreadable, or written by an older version of the analysis is
  * replaced by an empty one, and its position says "from the beginning": a rebuild.
@@ -35,8 +36,6 @@ final class LuceneIndex implements MessageIndex {
 
     private static final Logger LOG = Logger.getLogger(LuceneIndex.class.getName());
 
-    /** Bump when analysis or fields change: older indexes are then rebuilt on boot. */
-    static final String FORMAT = "1";
     private static final String FORMAT_KEY = "daehwa.format";
     private static final String CHANGED_AT_KEY = "daehwa.appliedChangedAt";
     private static final String MESSAGE_ID_KEY = "daehwa.appliedMessageId";
@@ -46,18 +45,16 @@ final class LuceneIndex implements MessageIndex {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final IndexPosition committed;
-    private final boolean complete;
+    private final IndexHeader committed;
     private final String rebuildReason;
 
-    private LuceneIndex(Path dir, Directory directory, IndexWriter writer, IndexPosition committed, boolean complete,
-                        String rebuildReason) throws IOException {
+    private LuceneIndex(Path dir, Directory directory, IndexWriter writer, IndexHeader committed, String rebuildReason)
+            throws IOException {
         this.dir = dir;
         this.directory = directory;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
         this.committed = committed;
-        this.complete = complete;
         this.rebuildReason = rebuildReason;
     }
 
@@ -73,12 +70,8 @@ final class LuceneIndex implements MessageIndex {
                     .setOpenMode(problem == null ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
                     .setRAMBufferSizeMB(32);
             IndexWriter writer = new IndexWriter(directory, config);
-            Map<String, String> data = problem == null ? userData(writer) : Map.of();
-            IndexPosition position = problem == null
-                    ? new IndexPosition(Instant.parse(data.get(CHANGED_AT_KEY)), Long.parseLong(data.get(MESSAGE_ID_KEY)))
-                    : IndexPosition.BEGINNING;
-            boolean complete = problem == null && Boolean.parseBoolean(data.get(COMPLETE_KEY));
-            return new LuceneIndex(dir, directory, writer, position, complete, problem);
+            IndexHeader header = problem == null ? header(userData(writer)) : IndexHeader.EMPTY;
+            return new LuceneIndex(dir, directory, writer, header, problem);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -95,17 +88,30 @@ final class LuceneIndex implements MessageIndex {
                 return "there is no index at " + dir;
             }
             Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
-            if (!FORMAT.equals(data.get(FORMAT_KEY))) {
+            if (!IndexHeader.isCurrent(data.get(FORMAT_KEY))) {
                 return "the index at " + dir + " was built by another version (format " + data.get(FORMAT_KEY) + ")";
             }
-            Instant.parse(data.get(CHANGED_AT_KEY));
-            Long.parseLong(data.get(MESSAGE_ID_KEY));
+            header(data); // a position that does not parse makes the index unreadable
             // opening a reader reads every segment's header: the check that the files are whole
             DirectoryReader.open(directory).close();
             return null;
         } catch (IOException | RuntimeException e) {
             return "the index at " + dir + " is unreadable (" + e + ")";
         }
+    }
+
+    private static IndexHeader header(Map<String, String> data) {
+        return new IndexHeader(data.get(FORMAT_KEY),
+                new IndexPosition(Instant.parse(data.get(CHANGED_AT_KEY)), Long.parseLong(data.get(MESSAGE_ID_KEY))),
+                Boolean.parseBoolean(data.get(COMPLETE_KEY)));
+    }
+
+    private static Map<String, String> commitData(IndexHeader header) {
+        return Map.of(
+                FORMAT_KEY, header.format(),
+                CHANGED_AT_KEY, header.through().changedAt().toString(),
+                MESSAGE_ID_KEY, Long.toString(header.through().messageId()),
+                COMPLETE_KEY, Boolean.toString(header.complete()));
     }
 
     private static Map<String, String> userData(IndexWriter writer) {
@@ -124,12 +130,12 @@ final class LuceneIndex implements MessageIndex {
 
     @Override
     public IndexPosition committedPosition() {
-        return committed;
+        return committed.through();
     }
 
     @Override
     public boolean committedComplete() {
-        return complete;
+        return committed.complete();
     }
 
     @Override
@@ -150,11 +156,7 @@ final class LuceneIndex implements MessageIndex {
 
     @Override
     public void commit(IndexPosition through, boolean caughtUp) throws IOException {
-        writer.setLiveCommitData(Map.of(
-                FORMAT_KEY, FORMAT,
-                CHANGED_AT_KEY, through.changedAt().toString(),
-                MESSAGE_ID_KEY, Long.toString(through.messageId()),
-                COMPLETE_KEY, Boolean.toString(caughtUp)).entrySet());
+        writer.setLiveCommitData(commitData(IndexHeader.committedAt(through, caughtUp)).entrySet());
         writer.commit();
     }
 

@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Where {@link SearchIndexer} keeps the searchable form of messages: the embedded Lucene index
- * ({@link LuceneIndex}) or an OpenSearch index ({@link OpenSearchIndex}). The indexer's rules
- * (what to apply, in which order, how far a commit may claim) are the same for both; only
- * storage differs.
+ * Where {@link IndexWorker} keeps the searchable form of messages: the embedded Lucene index
+ * ({@link LuceneIndex}) or an OpenSearch index ({@link OpenSearchIndex}), as {@link SearchBackend}
+ * chose. The worker's rules (what to apply, in which order, how far a commit may claim) are the
+ * same for both; only storage differs, down to how each stores its {@link IndexHeader}.
  */
 interface MessageIndex extends AutoCloseable {
 

@@ -33,8 +33,9 @@ import org.opensearch.client.opensearch.generic.Body;
  * ({@code external_gte}): when two nodes index the same message, an older state read by one can
  * never replace the newer state written by the other.
  *
- * <p><b>Position.</b> How far the index is lives in a small second index ({@code <name>-state}),
- * written after the documents it covers; OpenSearch makes each acknowledged write durable.
+ * <p><b>Position.</b> How far the index is (its {@link IndexHeader}) lives in a small second
+ * index ({@code <name>-state}), written after the documents it covers; OpenSearch makes each
+ * acknowledged write durable.
  */
 final class OpenSearchIndex implements MessageIndex {
 
@@ -43,25 +44,21 @@ final class OpenSearchIndex implements MessageIndex {
 
     private static final Logger LOG = Logger.getLogger(OpenSearchIndex.class.getName());
 
-    /** Bump when analysis or fields change: older indexes are then rebuilt on boot. */
-    static final String FORMAT = "1";
     static final String TERMS_ANALYZER = "daehwa_terms";
     private static final String POSITION_DOC = "position";
 
     private final OpenSearchConnection connection;
     private final String name;
     private final Analyzer analyzer;
-    private final IndexPosition committed;
-    private final boolean complete;
+    private final IndexHeader committed;
     private final String rebuildReason;
 
-    private OpenSearchIndex(OpenSearchConnection connection, String name, Analyzer analyzer, IndexPosition committed,
-                            boolean complete, String rebuildReason) {
+    private OpenSearchIndex(OpenSearchConnection connection, String name, Analyzer analyzer, IndexHeader committed,
+                            String rebuildReason) {
         this.connection = connection;
         this.name = name;
         this.analyzer = analyzer;
         this.committed = committed;
-        this.complete = complete;
         this.rebuildReason = rebuildReason;
     }
 
@@ -76,7 +73,7 @@ final class OpenSearchIndex implements MessageIndex {
         String problem;
         if (!exists) {
             problem = "there is no index " + name + " on " + connection.location();
-        } else if (state.isEmpty() || !FORMAT.equals(state.get().getString("format", ""))) {
+        } else if (state.isEmpty() || !IndexHeader.isCurrent(state.get().getString("format", ""))) {
             problem = "the index " + name + " was built by another version or never finished";
         } else {
             problem = null;
@@ -88,12 +85,24 @@ final class OpenSearchIndex implements MessageIndex {
             }
             connection.delete("/" + stateIndex(name));
             connection.createIndex(name, settings());
-            return new OpenSearchIndex(connection, name, analyzer, IndexPosition.BEGINNING, false, problem);
+            return new OpenSearchIndex(connection, name, analyzer, IndexHeader.EMPTY, problem);
         }
-        JsonObject position = state.get();
-        return new OpenSearchIndex(connection, name, analyzer,
-                new IndexPosition(Instant.parse(position.getString("changedAt")), position.getJsonNumber("messageId").longValue()),
-                position.getBoolean("complete", false), null);
+        return new OpenSearchIndex(connection, name, analyzer, header(state.get()), null);
+    }
+
+    private static IndexHeader header(JsonObject stored) {
+        return new IndexHeader(stored.getString("format"),
+                new IndexPosition(Instant.parse(stored.getString("changedAt")), stored.getJsonNumber("messageId").longValue()),
+                stored.getBoolean("complete", false));
+    }
+
+    private static JsonObject stored(IndexHeader header) {
+        return JSON.createObjectBuilder()
+                .add("format", header.format())
+                .add("changedAt", header.through().changedAt().toString())
+                .add("messageId", header.through().messageId())
+                .add("complete", header.complete())
+                .build();
     }
 
     private static String stateIndex(String name) {
@@ -132,12 +141,12 @@ final class OpenSearchIndex implements MessageIndex {
 
     @Override
     public IndexPosition committedPosition() {
-        return committed;
+        return committed.through();
     }
 
     @Override
     public boolean committedComplete() {
-        return complete;
+        return committed.complete();
     }
 
     @Override
@@ -218,12 +227,9 @@ final class OpenSearchIndex implements MessageIndex {
 
     @Override
     public void commit(IndexPosition through, boolean caughtUp) throws IOException {
-        connection.send("PUT", "/" + stateIndex(name) + "/_doc/" + POSITION_DOC, Body.from(JSON.createObjectBuilder()
-                .add("format", FORMAT)
-                .add("changedAt", through.changedAt().toString())
-                .add("messageId", through.messageId())
-                .add("complete", caughtUp)
-                .build().toString().getBytes(StandardCharsets.UTF_8), "application/json"));
+        connection.send("PUT", "/" + stateIndex(name) + "/_doc/" + POSITION_DOC, Body.from(
+                stored(IndexHeader.committedAt(through, caughtUp)).toString().getBytes(StandardCharsets.UTF_8),
+                "application/json"));
     }
 
     @Override
