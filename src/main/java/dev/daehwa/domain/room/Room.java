@@ -90,16 +90,21 @@ public class Room {
 
     /**
      * Anyone may leave, except the owner, who would leave the room without anyone able to manage
-     * it: the owner archives instead. Only the owner removes other people.
+     * it: the owner archives instead.
      */
+    public boolean mayLeave(long memberId) {
+        return !isOwnedBy(memberId);
+    }
+
+    /** Leaving is removing oneself ({@link #mayLeave}); only the owner removes other people. */
     public boolean mayRemove(long actorId, long memberId) {
-        return actorId == memberId ? !isOwnedBy(actorId) : isOwnedBy(actorId);
+        return actorId == memberId ? mayLeave(actorId) : isOwnedBy(actorId);
     }
 
     /** As {@link #mayRemove}, but says why not. */
     public void checkMayRemove(long actorId, long memberId) {
         if (actorId == memberId) {
-            if (isOwnedBy(actorId)) {
+            if (!mayLeave(actorId)) {
                 throw new ConflictException("The owner cannot leave the room; archive it instead.");
             }
         } else {
