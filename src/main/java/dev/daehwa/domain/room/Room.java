@@ -45,6 +45,13 @@ public class Room {
     @JoinColumn(name = "owner_id")
     private User owner;
 
+    /**
+     * The owner's id, read from the same column: who owns the room is asked for every message
+     * shown (may the viewer delete it?), and this answers without loading the owner.
+     */
+    @Column(name = "owner_id", insertable = false, updatable = false)
+    private Long ownerId;
+
     private boolean archived;
 
     @Column(name = "last_seq")
@@ -72,6 +79,7 @@ public class Room {
         room.name = checkedName(name);
         room.description = checkedDescription(description);
         room.owner = owner;
+        room.ownerId = owner.id();
         room.createdAt = now;
         room.updatedAt = now;
         room.lastActivityAt = now;
@@ -79,7 +87,7 @@ public class Room {
     }
 
     public boolean isOwnedBy(long userId) {
-        return owner.id() == userId;
+        return ownerId == userId;
     }
 
     public void checkOwner(long actorId, String action) {
