@@ -113,7 +113,7 @@
                 }
                 break;
             case 'unread':
-                this.setBadge(frame.roomId, frame.unreadCount, frame.unreadCountCapped);
+                this.setUnread(frame.roomId, frame.unreadCount, frame.unreadCountCapped);
                 break;
             case 'room.updated':
                 this.listRoom(frame.room);
@@ -160,22 +160,30 @@
         return this.list && this.list.querySelector('li.room[data-room-id="' + roomId + '"]');
     };
 
-    /** A new message moves its room to the top with the new last line; others' messages count as unread. */
+    /** "Minji: the start of her message": the snippet is the server's, as on the page it rendered. */
+    function lastLine(message) {
+        return message.sender.displayName + ': ' + message.snippet;
+    }
+
+    /**
+     * A new message moves its room to the top with the new last line. Others' messages add one to
+     * the room's unread count here at once, without waiting for the server; the server's count
+     * replaces it as soon as one arrives (room.updated, unread, or the next page load).
+     */
     Live.prototype.listMessage = function (message, notify) {
         var entry = this.entry(message.roomId);
         if (!entry) {
             return;
         }
-        entry.querySelector('.room-last').textContent = message.sender.displayName + ': '
-            + message.content.replace(/\s+/g, ' ').slice(0, 80);
+        entry.querySelector('.room-last').textContent = lastLine(message);
         var time = entry.querySelector('.room-time');
         time.setAttribute('datetime', message.createdAt);
         Daehwa.formatTimes(entry);
         this.list.prepend(entry);
-        var room = this.room();
         var mine = message.sender.username === this.viewer;
-        if (!mine && !(room && room.roomId === message.roomId)) {
-            this.setBadge(message.roomId, this.badge(message.roomId) + 1, this.badgeCapped(message.roomId));
+        if (!mine && !this.isOpen(message.roomId)) {
+            var unread = this.unread(message.roomId);
+            this.setUnread(message.roomId, unread.count + 1, unread.capped);
         }
         if (!mine && notify) {
             this.notify(entry.querySelector('.room-name').textContent, message);
@@ -193,7 +201,7 @@
             entry.dataset.roomId = json.id;
             entry.querySelector('a').href = this.base + 'rooms/' + json.id;
             entry.querySelector('.room-last').textContent = json.latestMessage
-                ? json.latestMessage.sender.displayName + ': ' + json.latestMessage.content.slice(0, 80)
+                ? lastLine(json.latestMessage)
                 : this.chat.dataset.textNoMessages;
             var time = entry.querySelector('.room-time');
             time.setAttribute('datetime', json.latestMessage ? json.latestMessage.createdAt : json.createdAt);
@@ -205,28 +213,43 @@
             }
         }
         entry.querySelector('.room-name').textContent = json.name;
+        this.setUnread(json.id, json.unreadCount, json.unreadCountCapped);
+    };
+
+    // ---- unread counts --------------------------------------------------------------------------
+    // Each entry keeps the server's unread count and whether it is capped in data-unread-count and
+    // data-unread-capped (rendered by the page, replaced by every count the server sends); the
+    // badge and the title only show them, and nothing is read back from their text.
+
+    /** The open room: its entry shows no badge, whatever its count. */
+    Live.prototype.isOpen = function (roomId) {
         var room = this.room();
-        this.setBadge(json.id, room && room.roomId === json.id ? 0 : json.unreadCount, json.unreadCountCapped);
+        if (room) {
+            return room.roomId === roomId;
+        }
+        var entry = this.entry(roomId); // before room.js has started, the page marked it
+        return !!entry && entry.classList.contains('current');
     };
 
-    Live.prototype.badge = function (roomId) {
+    /** {count, capped}; capped: the server counted only the newest messages, and more lie unread before them. */
+    Live.prototype.unread = function (roomId) {
         var entry = this.entry(roomId);
-        var badge = entry && entry.querySelector('.room-unread');
-        return badge && !badge.classList.contains('is-empty') ? parseInt(badge.querySelector('.count').textContent, 10) : 0;
+        return {
+            count: entry ? Number(entry.dataset.unreadCount) || 0 : 0,
+            capped: !!entry && entry.dataset.unreadCapped === 'true'
+        };
     };
 
-    /** "100+": the server counted only a room's newest messages, and more lie unread before them. */
-    Live.prototype.badgeCapped = function (roomId) {
-        var entry = this.entry(roomId);
-        var badge = entry && entry.querySelector('.room-unread .count');
-        return !!badge && /\+$/.test(badge.textContent);
+    Live.prototype.shownUnread = function (roomId) {
+        return this.isOpen(roomId) ? 0 : this.unread(roomId).count;
     };
 
-    Live.prototype.setBadge = function (roomId, count, capped) {
+    Live.prototype.setUnread = function (roomId, count, capped) {
         var entry = this.entry(roomId);
-        var room = this.room();
         if (entry) {
-            var shown = room && room.roomId === roomId ? 0 : count;
+            entry.dataset.unreadCount = String(count);
+            entry.dataset.unreadCapped = String(!!capped);
+            var shown = this.shownUnread(roomId);
             var badge = entry.querySelector('.room-unread');
             badge.classList.toggle('is-empty', shown <= 0);
             var text = shown + (capped && shown > 0 ? '+' : '');
@@ -242,7 +265,7 @@
         var self = this;
         if (this.list) {
             this.list.querySelectorAll('li.room').forEach(function (entry) {
-                total += self.badge(Number(entry.dataset.roomId));
+                total += self.shownUnread(Number(entry.dataset.roomId));
             });
         }
         document.title = (total > 0 ? '(' + total + ') ' : '') + this.title;
@@ -314,7 +337,7 @@
             return;
         }
         var shown = new Notification(roomName + ' · ' + message.sender.displayName,
-            {body: message.content.slice(0, 200), tag: 'room-' + message.roomId});
+            {body: message.snippet, tag: 'room-' + message.roomId});
         var base = this.base;
         shown.onclick = function () {
             window.focus();

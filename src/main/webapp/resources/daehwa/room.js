@@ -3,7 +3,8 @@
 // so a retry after a failure never posts twice), GET /api/messages?before= for older pages,
 // PATCH and DELETE /api/messages/{id} to edit and delete. Every call sends X-Requested-With, which
 // the API requires of cookie-authenticated changes (CSRF). New messages are built from the page's
-// <template>, the same markup the server used, and their text is the server's html rendering.
+// <template>, the same markup the server used, and their text is the server's html rendering;
+// Edit and Delete appear as the message's mayEdit and mayDelete say.
 (function () {
     'use strict';
 
@@ -14,7 +15,6 @@
         this.roomId = Number(root.dataset.roomId);
         this.api = root.dataset.api;
         this.viewer = root.dataset.viewer;
-        this.owner = root.dataset.owner;
         this.maxLength = Number(root.dataset.maxLength);
         this.list = document.getElementById('messages');
         this.template = document.getElementById('message-template');
@@ -234,12 +234,13 @@
         time.setAttribute('datetime', message.createdAt);
         item.querySelector('.message-edited').hidden = !message.editedAt;
         item.querySelector('.message-text').innerHTML = message.html; // escaped by the server's LinkRenderer
-        // A hint only: the server decides, and answers 403 to anyone else.
-        if (!mine) {
+        // What the viewer may do is the server's word, sent with every message (REST and socket
+        // alike); the page only shows it. The server still refuses anything else with a 403.
+        if (!message.mayEdit) {
             item.querySelector('.message-edit').remove();
-            if (this.owner !== this.viewer) {
-                item.querySelector('.message-delete').remove();
-            }
+        }
+        if (!message.mayDelete) {
+            item.querySelector('.message-delete').remove();
         }
         Daehwa.formatTimes(item);
         return item;

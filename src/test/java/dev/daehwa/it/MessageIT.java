@@ -39,7 +39,64 @@ class MessageIT {
                 () -> assertEquals("hello, world", message.getString("content")),
                 () -> assertEquals("hello, world", message.getString("html")),
                 () -> assertEquals(JsonValue.NULL, message.get("editedAt")),
-                () -> assertEquals(JsonValue.NULL, message.get("clientMessageId")));
+                () -> assertEquals(JsonValue.NULL, message.get("clientMessageId")),
+                () -> assertEquals("hello, world", message.getString("snippet")),
+                () -> Contract.assertMayDo(message, true, true, "its sender, the room's owner"));
+    }
+
+    /**
+     * Each message says what its reader may do to it, by the same rules that refuse anything
+     * else: the sender edits and deletes, the room's owner deletes, any other member neither.
+     * Every way a message is read says the same.
+     */
+    @Test
+    void aMessageSaysWhatItsReaderMayDoToIt(App app) {
+        ChatUser owner = app.newUser("permowner");
+        ChatUser sender = app.newUser("permsender");
+        ChatUser other = app.newUser("permother");
+        long room = owner.createRoomId(sender, other);
+        JsonObject posted = sender.send(room, "who may touch this?");
+        long id = Jsons.id(posted);
+        JsonObject edited = sender.agent().patch("api/messages/" + id, object("content", "who may touch this now?"))
+                .expect(200).json();
+
+        Contract.assertMayDo(posted, true, true, "the sender, in the POST answer");
+        Contract.assertMayDo(edited, true, true, "the sender, in the PATCH answer");
+        record Reader(ChatUser user, boolean mayEdit, boolean mayDelete) {
+        }
+        for (Reader reader : List.of(new Reader(sender, true, true), new Reader(owner, false, true),
+                new Reader(other, false, false))) {
+            ChatUser user = reader.user();
+            String who = user.username();
+            Contract.assertMayDo(user.agent().get("api/messages/" + id).expect(200).json(),
+                    reader.mayEdit(), reader.mayDelete(), who + ", GET /api/messages/{id}");
+            Contract.assertMayDo(user.history(room).getFirst(), reader.mayEdit(), reader.mayDelete(), who + ", history");
+            Contract.assertMayDo(user.room(room).getJsonObject("latestMessage"), reader.mayEdit(), reader.mayDelete(),
+                    who + ", the room's latestMessage");
+            Contract.assertMayDo(user.rooms().getFirst().getJsonObject("latestMessage"), reader.mayEdit(),
+                    reader.mayDelete(), who + ", the room list's latestMessage");
+        }
+        other.agent().patch("api/messages/" + id, object("content", "hijacked")).problem(403);
+        other.agent().delete("api/messages/" + id).problem(403);
+        owner.agent().patch("api/messages/" + id, object("content", "moderated")).problem(403);
+        owner.agent().delete("api/messages/" + id).expect(204);
+    }
+
+    /** The room list's line for the latest message comes from the server: one rule for every client. */
+    @Test
+    void aMessageCarriesItsSnippetForLists(App app) {
+        ChatUser alice = app.newUser("snippet");
+        long room = alice.createRoomId();
+        String longKorean = "  오늘은\n\n날씨가   좋네요 🌤️ " + "산책 가요 ".repeat(20);
+
+        JsonObject message = alice.send(room, longKorean);
+
+        String snippet = message.getString("snippet");
+        assertAll(
+                () -> assertTrue(snippet.startsWith("오늘은 날씨가 좋네요 🌤️ 산책 가요"), snippet),
+                () -> assertEquals(81, snippet.codePointCount(0, snippet.length()), "80 code points and …: " + snippet),
+                () -> assertTrue(snippet.endsWith("…"), snippet),
+                () -> assertEquals(snippet, alice.rooms().getFirst().getJsonObject("latestMessage").getString("snippet")));
     }
 
     @Test
@@ -80,7 +137,7 @@ class MessageIT {
         JsonObject read = bob.agent().get("api/messages/" + Jsons.id(sent)).expect(200).json();
 
         Contract.assertMessage(read);
-        assertEquals(sent, read);
+        assertEquals(Contract.asSeenWith(sent, false, false), read, "the same message, with what bob may do to it");
     }
 
     @Test

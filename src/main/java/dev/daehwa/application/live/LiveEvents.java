@@ -10,6 +10,8 @@ import dev.daehwa.application.live.LiveUpdate.PresenceChanged;
 import dev.daehwa.application.live.LiveUpdate.RoomRemoved;
 import dev.daehwa.application.live.LiveUpdate.RoomUpdated;
 import dev.daehwa.application.live.LiveUpdate.Unread;
+import dev.daehwa.domain.message.Message;
+import dev.daehwa.domain.message.MessagePermissions;
 import dev.daehwa.domain.user.PublicProfile;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -17,10 +19,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Who hears of a committed chat event, and in what order: each event becomes a {@link LiveUpdate}
@@ -92,16 +99,16 @@ public class LiveEvents {
             case ChatEvent.MessagePosted posted -> {
                 LiveQueries.Posted now = queries.posted(posted.messageId(), posted.roomId());
                 sequencer.arrived(posted.roomId(), posted.seq(),
-                        () -> now.message().ifPresent(m -> fanout.deliver(now.memberIds(), new MessageCreated(m))),
+                        () -> now.message().ifPresent(m -> deliverByPermissions(now.memberIds(), m, MessageCreated::new)),
                         (after, before) -> {
                             List<Long> members = queries.memberIds(posted.roomId());
                             return queries.messagesBetween(posted.roomId(), after, before).stream()
-                                    .map(m -> (Runnable) () -> fanout.deliver(members, new MessageCreated(m)))
+                                    .map(m -> (Runnable) () -> deliverByPermissions(members, m, MessageCreated::new))
                                     .toList();
                         });
             }
             case ChatEvent.MessageEdited edited -> queries.message(edited.messageId())
-                    .ifPresent(m -> fanout.deliver(queries.memberIds(edited.roomId()), new MessageUpdated(m)));
+                    .ifPresent(m -> deliverByPermissions(queries.memberIds(edited.roomId()), m, MessageUpdated::new));
             case ChatEvent.MessageDeleted deleted -> fanout.deliver(queries.memberIds(deleted.roomId()),
                     new MessageDeleted(deleted.roomId(), deleted.messageId(), deleted.seq()));
             case ChatEvent.RoomChanged changed -> roomUpdatedForEachMember(changed.roomId());
@@ -118,6 +125,20 @@ public class LiveEvents {
                 }
             }
         }
+    }
+
+    /**
+     * A message carries what its recipient may do to it, so recipients are grouped by what the
+     * message's rules give them, one update per group: with today's rules the sender, the room's
+     * owner, and everyone else. Each update becomes one frame, so an event costs at most three
+     * frames however many members the room has, not one per member. Each recipient is in
+     * exactly one group, so the room's seq order per socket is untouched.
+     */
+    private void deliverByPermissions(Collection<Long> memberIds, Message message,
+                                      BiFunction<Message, MessagePermissions, LiveUpdate> update) {
+        Map<MessagePermissions, List<Long>> groups = memberIds.stream().collect(
+                Collectors.groupingBy(message::permissionsFor, LinkedHashMap::new, Collectors.toList()));
+        groups.forEach((permissions, recipients) -> fanout.deliver(recipients, update.apply(message, permissions)));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.daehwa.application.live;
 
 import dev.daehwa.application.rooms.RoomView;
 import dev.daehwa.domain.message.Message;
+import dev.daehwa.domain.message.MessagePermissions;
 import dev.daehwa.domain.room.UnreadCount;
 import dev.daehwa.domain.user.PublicProfile;
 
@@ -12,10 +13,15 @@ import dev.daehwa.domain.user.PublicProfile;
  */
 public sealed interface LiveUpdate {
 
-    record MessageCreated(Message message) implements LiveUpdate {
+    /**
+     * A new message for recipients who share the same permissions on it (see
+     * {@link LiveEvents}: the sender, the room's owner, everyone else).
+     */
+    record MessageCreated(Message message, MessagePermissions permissions) implements LiveUpdate {
     }
 
-    record MessageUpdated(Message message) implements LiveUpdate {
+    /** An edited message, for recipients who share the same permissions on it. */
+    record MessageUpdated(Message message, MessagePermissions permissions) implements LiveUpdate {
     }
 
     record MessageDeleted(long roomId, long messageId, long seq) implements LiveUpdate {

@@ -45,7 +45,7 @@ public class RoomQueries {
         Map<Long, Message> latest = latestMessagesOf(memberships.stream().map(Membership::room).toList());
         Map<Long, Long> unread = rooms.unreadCounts(userId);
         return memberships.stream()
-                .map(m -> new RoomView(m.room(), members.getOrDefault(m.room().id(), List.of()),
+                .map(m -> new RoomView(userId, m.room(), members.getOrDefault(m.room().id(), List.of()),
                         latest.get(m.room().id()),
                         UnreadCount.of(unread.getOrDefault(m.room().id(), 0L), m.lastReadSeq(), m.room().lastSeq()),
                         m.lastReadSeq()))
@@ -60,7 +60,7 @@ public class RoomQueries {
     /** One room, if the user is a member; otherwise 404, as if it did not exist. */
     public RoomView room(long userId, long roomId) {
         Membership membership = rooms.findMembership(roomId, userId).orElseThrow(NotFoundException::room);
-        return new RoomView(membership.room(), rooms.membersOf(List.of(roomId)).getOrDefault(roomId, List.of()),
+        return new RoomView(userId, membership.room(), rooms.membersOf(List.of(roomId)).getOrDefault(roomId, List.of()),
                 latestMessagesOf(List.of(membership.room())).get(roomId),
                 rooms.unreadCount(membership), membership.lastReadSeq());
     }
@@ -82,7 +82,7 @@ public class RoomQueries {
         Map<Long, RoomView> views = new LinkedHashMap<>();
         for (Membership m : wanted) {
             long member = m.user().id();
-            views.put(member, new RoomView(room, members, latest,
+            views.put(member, new RoomView(member, room, members, latest,
                     UnreadCount.of(unread.getOrDefault(member, 0L), m.lastReadSeq(), room.lastSeq()), m.lastReadSeq()));
         }
         return views;

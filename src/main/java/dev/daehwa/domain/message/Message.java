@@ -91,6 +91,16 @@ public class Message {
         return isSentBy(userId) || room.isOwnedBy(userId);
     }
 
+    /** Both rules at once, for showing the message to this person. */
+    public MessagePermissions permissionsFor(long userId) {
+        return new MessagePermissions(mayBeEditedBy(userId), mayBeDeletedBy(userId));
+    }
+
+    /** The start of the content on one line, for lists; see {@link Snippet}. */
+    public String snippet() {
+        return Snippet.of(content);
+    }
+
     public void edit(long actorId, String newContent, Instant now) {
         if (!mayBeEditedBy(actorId)) {
             throw new PermissionDeniedException("Only the sender may edit a message.");

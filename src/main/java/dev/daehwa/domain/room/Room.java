@@ -45,6 +45,13 @@ public class Room {
     @JoinColumn(name = "owner_id")
     private User owner;
 
+    /**
+     * The owner's id, read from the same column: who owns the room is asked for every message
+     * shown (may the viewer delete it?), and this answers without loading the owner.
+     */
+    @Column(name = "owner_id", insertable = false, updatable = false)
+    private Long ownerId;
+
     private boolean archived;
 
     @Column(name = "last_seq")
@@ -72,6 +79,7 @@ public class Room {
         room.name = checkedName(name);
         room.description = checkedDescription(description);
         room.owner = owner;
+        room.ownerId = owner.id();
         room.createdAt = now;
         room.updatedAt = now;
         room.lastActivityAt = now;
@@ -79,7 +87,7 @@ public class Room {
     }
 
     public boolean isOwnedBy(long userId) {
-        return owner.id() == userId;
+        return ownerId == userId;
     }
 
     public void checkOwner(long actorId, String action) {
@@ -90,16 +98,21 @@ public class Room {
 
     /**
      * Anyone may leave, except the owner, who would leave the room without anyone able to manage
-     * it: the owner archives instead. Only the owner removes other people.
+     * it: the owner archives instead.
      */
+    public boolean mayLeave(long memberId) {
+        return !isOwnedBy(memberId);
+    }
+
+    /** Leaving is removing oneself ({@link #mayLeave}); only the owner removes other people. */
     public boolean mayRemove(long actorId, long memberId) {
-        return actorId == memberId ? !isOwnedBy(actorId) : isOwnedBy(actorId);
+        return actorId == memberId ? mayLeave(actorId) : isOwnedBy(actorId);
     }
 
     /** As {@link #mayRemove}, but says why not. */
     public void checkMayRemove(long actorId, long memberId) {
         if (actorId == memberId) {
-            if (isOwnedBy(actorId)) {
+            if (!mayLeave(actorId)) {
                 throw new ConflictException("The owner cannot leave the room; archive it instead.");
             }
         } else {

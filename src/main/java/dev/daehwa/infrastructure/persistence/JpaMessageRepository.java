@@ -14,6 +14,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+/**
+ * Messages that are shown to someone come with their sender and room in the same statement: the
+ * JSON names the sender and says whether the viewer may delete the message, which asks the room
+ * who owns it, often after the transaction has ended.
+ */
 @ApplicationScoped
 public class JpaMessageRepository implements MessageRepository {
 
@@ -47,7 +52,7 @@ public class JpaMessageRepository implements MessageRepository {
     @Override
     public Optional<Message> findByClientMessageId(long senderId, String clientMessageId) {
         return em.createQuery("""
-                        SELECT msg FROM Message msg JOIN FETCH msg.sender
+                        SELECT msg FROM Message msg JOIN FETCH msg.sender JOIN FETCH msg.room
                         WHERE msg.sender.id = :sender AND msg.clientMessageId = :cid""", Message.class)
                 .setParameter("sender", senderId)
                 .setParameter("cid", clientMessageId)
@@ -57,7 +62,7 @@ public class JpaMessageRepository implements MessageRepository {
     @Override
     public List<Message> pageBefore(long roomId, long beforeSeq, int limit) {
         return em.createQuery("""
-                        SELECT msg FROM Message msg JOIN FETCH msg.sender
+                        SELECT msg FROM Message msg JOIN FETCH msg.sender JOIN FETCH msg.room
                         WHERE msg.roomId = :room AND msg.seq < :before AND msg.deleted = FALSE
                         ORDER BY msg.seq DESC""", Message.class)
                 .setParameter("room", roomId)
@@ -69,7 +74,7 @@ public class JpaMessageRepository implements MessageRepository {
     @Override
     public List<Message> pageAfter(long roomId, long afterSeq, int limit) {
         return em.createQuery("""
-                        SELECT msg FROM Message msg JOIN FETCH msg.sender
+                        SELECT msg FROM Message msg JOIN FETCH msg.sender JOIN FETCH msg.room
                         WHERE msg.roomId = :room AND msg.seq > :after AND msg.deleted = FALSE
                         ORDER BY msg.seq ASC""", Message.class)
                 .setParameter("room", roomId)
@@ -126,7 +131,7 @@ public class JpaMessageRepository implements MessageRepository {
             return List.of();
         }
         return em.createQuery("""
-                        SELECT msg FROM Message msg JOIN FETCH msg.sender
+                        SELECT msg FROM Message msg JOIN FETCH msg.sender JOIN FETCH msg.room
                         WHERE msg.id IN :ids AND msg.deleted = FALSE""", Message.class)
                 .setParameter("ids", List.copyOf(messageIds))
                 .getResultList();

@@ -3,6 +3,7 @@ package dev.daehwa.interfaces.realtime;
 import dev.daehwa.application.live.LiveUpdate;
 import dev.daehwa.application.rooms.RoomView;
 import dev.daehwa.domain.message.Message;
+import dev.daehwa.domain.message.MessagePermissions;
 import dev.daehwa.domain.room.UnreadCount;
 import dev.daehwa.domain.user.PublicProfile;
 import dev.daehwa.domain.user.User;
@@ -35,11 +36,14 @@ public class Frames {
     @Inject
     private Representations json;
 
-    /** The frame of a live update, the same bytes for each of its recipients. */
+    /**
+     * The frame of a live update, the same bytes for each of its recipients: a message's update
+     * is already one per group of recipients with the same permissions on it.
+     */
     Frame of(LiveUpdate update) {
         return switch (update) {
-            case LiveUpdate.MessageCreated created -> messageCreated(created.message());
-            case LiveUpdate.MessageUpdated updated -> messageUpdated(updated.message());
+            case LiveUpdate.MessageCreated created -> messageCreated(created.message(), created.permissions());
+            case LiveUpdate.MessageUpdated updated -> messageUpdated(updated.message(), updated.permissions());
             case LiveUpdate.MessageDeleted deleted -> messageDeleted(deleted.roomId(), deleted.messageId(), deleted.seq());
             case LiveUpdate.RoomUpdated room -> roomUpdated(room.room());
             case LiveUpdate.RoomRemoved removed -> roomRemoved(removed.roomId());
@@ -62,12 +66,13 @@ public class Frames {
         return typed("hello").add("user", tree(UserJson.of(user))).add("serverTime", now.toString());
     }
 
-    Frame messageCreated(Message message) {
-        return new Frame(wrapped("message.created", "message", json.message(message)), message.roomId(), message.seq());
+    Frame messageCreated(Message message, MessagePermissions permissions) {
+        return new Frame(wrapped("message.created", "message", json.message(message, permissions)),
+                message.roomId(), message.seq());
     }
 
-    Frame messageUpdated(Message message) {
-        return Frame.of(wrapped("message.updated", "message", json.message(message)));
+    Frame messageUpdated(Message message, MessagePermissions permissions) {
+        return Frame.of(wrapped("message.updated", "message", json.message(message, permissions)));
     }
 
     Frame messageDeleted(long roomId, long messageId, long seq) {
@@ -117,7 +122,7 @@ public class Frames {
         return Frame.of(typed("error").add("detail", detail).build().toString());
     }
 
-    /** {"type":…,"<name>":<the REST JSON of value>}, written once per event whatever the audience. */
+    /** {"type":…,"<name>":<the REST JSON of value>}, written once per update whatever the audience. */
     private String wrapped(String type, String name, Object value) {
         return "{\"type\":\"" + type + "\",\"" + name + "\":" + jsonb.toJson(value) + "}";
     }

@@ -84,7 +84,7 @@ final class Replay {
                 if (cancelled || !outbox.hasRoomForReplay()) {
                     break;
                 }
-                connection.replay(this, frames.messageCreated(message));
+                connection.replay(this, frames.messageCreated(message, message.permissionsFor(connection.userId())));
                 room.afterSeq = message.seq();
                 sent++;
             }

@@ -56,7 +56,7 @@ public class MessageResource {
         }
         MessageHistory.Page page = history.page(userId, roomId, QueryParameters.optionalLong("before", before),
                 QueryParameters.optionalLong("after", after), QueryParameters.optionalInt("limit", limit));
-        return new MessagePageJson(page.messages().stream().map(json::message).toList(), page.hasMore());
+        return new MessagePageJson(page.messages().stream().map(m -> json.message(m, userId)).toList(), page.hasMore());
     }
 
     @POST
@@ -73,14 +73,15 @@ public class MessageResource {
         }
         MessageService.Posted posted = messages.post(userId, r.roomId(), r.content(), r.clientMessageId());
         return Response.status(posted.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(json.message(posted.message())).build();
+                .entity(json.message(posted.message(), userId)).build();
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One message")
     public MessageJson get(@PathParam("id") long id) {
-        return json.message(messages.get(caller.requireUserId(), id));
+        long userId = caller.requireUserId();
+        return json.message(messages.get(userId, id), userId);
     }
 
     @PATCH
@@ -88,7 +89,8 @@ public class MessageResource {
     @Operation(summary = "Edit my message")
     @APIResponse(responseCode = "403", description = "Not the sender")
     public MessageJson edit(@PathParam("id") long id, Requests.EditMessage body) {
-        return json.message(messages.edit(caller.requireUserId(), id, RequestBodies.required(body).content()));
+        long userId = caller.requireUserId();
+        return json.message(messages.edit(userId, id, RequestBodies.required(body).content()), userId);
     }
 
     @DELETE

@@ -66,6 +66,6 @@ public class SearchResource {
         Integer size = QueryParameters.optionalInt("limit", limit);
         SearchRequest request = new SearchRequest(q, QueryParameters.optionalLong("room", room),
                 size == null ? SearchRequest.DEFAULT_LIMIT : size, before, SearchOrder.of(order), SearchRequest.zone(tz));
-        return representations.searchPage(search.search(userId, request));
+        return representations.searchPage(search.search(userId, request), userId);
     }
 }

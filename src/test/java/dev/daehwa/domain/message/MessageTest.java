@@ -140,4 +140,33 @@ class MessageTest {
         assertEquals("keep me", message.content());
         assertNull(message.editedAt());
     }
+
+    // ---------------------------------------------------------------- what each person may do
+
+    @Test
+    void theSenderMayEditAndDelete() {
+        assertEquals(new MessagePermissions(true, true), postByAlice("mine").permissionsFor(2));
+    }
+
+    @Test
+    void theRoomOwnerMayDeleteButNotEditOthersMessages() {
+        assertEquals(new MessagePermissions(false, true), postByAlice("hers").permissionsFor(1));
+    }
+
+    @Test
+    void anotherMemberMayNeitherEditNorDelete() {
+        assertEquals(new MessagePermissions(false, false), postByAlice("hers").permissionsFor(3));
+    }
+
+    @Test
+    void theOwnerMayEditAndDeleteTheirOwnMessage() {
+        Message message = Message.post(room, owner, "from the owner", null, T0);
+        assertEquals(new MessagePermissions(true, true), message.permissionsFor(1));
+        assertEquals(new MessagePermissions(false, false), message.permissionsFor(2));
+    }
+
+    @Test
+    void theSnippetIsTheContentsStart() {
+        assertEquals("줄 하나 둘", postByAlice("줄\n하나   둘").snippet());
+    }
 }

@@ -214,11 +214,15 @@ class RoomTest {
 
     @Test
     void memberMayLeave() {
+        assertTrue(room.mayLeave(MEMBER));
+        assertTrue(room.mayRemove(MEMBER, MEMBER));
         assertDoesNotThrow(() -> room.checkMayRemove(MEMBER, MEMBER));
     }
 
     @Test
     void ownerCannotLeave() {
+        assertFalse(room.mayLeave(OWNER));
+        assertFalse(room.mayRemove(OWNER, OWNER));
         ConflictException e = assertThrows(ConflictException.class, () -> room.checkMayRemove(OWNER, OWNER));
         assertEquals("The owner cannot leave the room; archive it instead.", e.getMessage());
     }

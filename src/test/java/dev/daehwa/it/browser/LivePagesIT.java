@@ -10,6 +10,7 @@ import dev.daehwa.it.support.ChatUser;
 import dev.daehwa.it.support.Jsons;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /** Two people in two browsers see each other live: messages, badges, typing, without reloading. */
 @BrowserIT
@@ -78,6 +79,77 @@ class LivePagesIT {
         assertAll(
                 () -> assertTrue(title.startsWith("(2) "), "page title: " + title),
                 () -> assertEquals("Added later", Pages.roomNames(joonBrowser).getFirst(), "the newest room is not on top"));
+    }
+
+    /**
+     * Messages drawn by the script (live, or the answer to a send) offer Edit and Delete as the
+     * server's mayEdit and mayDelete say: the owner may delete a member's message but not edit
+     * it, another member may do neither, and the sender both.
+     */
+    @Test
+    void aLiveMessageOffersOnlyWhatTheServerAllowsItsReader(App app, Browsers browsers) {
+        ChatUser owner = app.newUser("ctrlowner");
+        ChatUser sender = app.newUser("ctrlsender");
+        ChatUser other = app.newUser("ctrlother");
+        long roomId = Jsons.id(owner.createRoom("Controls", sender, other));
+        Browser ownerBrowser = browsers.open(app).logIn(owner);
+        Browser otherBrowser = browsers.open(app).logIn(other);
+        RoomPage ownerRoom = RoomPage.open(ownerBrowser, roomId);
+        RoomPage otherRoom = RoomPage.open(otherBrowser, roomId);
+        awaitConnected(ownerBrowser);
+        awaitConnected(otherBrowser);
+
+        sender.send(roomId, "a member's live message");
+        WebElement asOwnerSees = ownerRoom.message("a member's live message");
+        WebElement asOtherSees = otherRoom.message("a member's live message");
+        ownerRoom.send("the owner's own message");
+        WebElement ownOnOwnersPage = ownerBrowser.until("the owner's message as the server answered it",
+                d -> d.findElements(By.cssSelector("#messages li.message:not(.pending)")).stream()
+                        .filter(m -> m.findElement(By.cssSelector(".message-text")).getText().equals("the owner's own message"))
+                        .filter(m -> !m.findElements(By.cssSelector(".message-edit")).isEmpty())
+                        .findFirst().orElse(null));
+        WebElement ownersOnOthersPage = otherRoom.message("the owner's own message");
+
+        assertAll(
+                () -> assertTrue(controls(asOwnerSees, ".message-delete"), "the owner may delete a member's message"),
+                () -> assertFalse(controls(asOwnerSees, ".message-edit"), "the owner may edit a member's message"),
+                () -> assertFalse(controls(asOtherSees, ".message-edit, .message-delete"),
+                        "another member may edit or delete a member's message"),
+                () -> assertTrue(controls(ownOnOwnersPage, ".message-delete"), "the sender may delete their message"),
+                () -> assertFalse(controls(ownersOnOthersPage, ".message-edit, .message-delete"),
+                        "another member may edit or delete the owner's message"));
+    }
+
+    private static boolean controls(WebElement message, String selector) {
+        return !message.findElements(By.cssSelector(selector)).isEmpty();
+    }
+
+    /**
+     * The room list's last line is the server's snippet, drawn live exactly as the page renders
+     * it: whitespace collapsed, cut at 80 characters without splitting an emoji, "…" when cut.
+     */
+    @Test
+    void theRoomListShowsTheServersSnippetLiveAndAfterAReload(App app, Browsers browsers) {
+        ChatUser minji = app.newUser("snipminji");
+        ChatUser joon = app.newUser("snipjoon");
+        long roomId = Jsons.id(minji.createRoom("Snippets", joon));
+        Browser joonBrowser = browsers.open(app).logIn(joon);
+        awaitConnected(joonBrowser);
+
+        String content = "가".repeat(70) + "\n\n  " + "😀".repeat(20);
+        String snippet = minji.send(roomId, content).getString("snippet");
+        String expected = minji.displayName() + ": " + snippet;
+        joonBrowser.until("the live last line", d -> lastLine(joonBrowser, "Snippets").equals(expected));
+        joonBrowser.go("");
+        String rendered = lastLine(joonBrowser, "Snippets");
+
+        assertAll(
+                () -> assertEquals("가".repeat(70) + " " + "😀".repeat(9) + "…", snippet, "the server's snippet"),
+                () -> assertEquals(expected, rendered, "the page renders the same line as the live update"));
+    }
+
+    private static String lastLine(Browser browser, String room) {
+        return Pages.room(browser, room).findElement(By.cssSelector(".room-last")).getText();
     }
 
     /**

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.daehwa.it.support.App;
@@ -55,7 +56,9 @@ class LiveDeliveryIT {
                 for (WsClient member : List.of(aliceWs, bobWs, carolWs)) {
                     WsClient.Frame created = member.awaitFrame("message.created", carrying(Jsons.id(sent)),
                             "every connected member, the sender included, gets a new message");
-                    assertEquals(sent, created.message(), "message.created carries exactly the REST Message");
+                    boolean sender = member == aliceWs;
+                    assertEquals(sender ? sent : Contract.asSeenWith(sent, false, false), created.message(),
+                            "message.created carries exactly the REST Message, as its recipient would read it");
                     delaysMillis.add(Duration.ofNanos(created.arrivedNanos() - returned).toMillis());
                 }
             }
@@ -178,6 +181,64 @@ class LiveDeliveryIT {
         }
     }
 
+    /**
+     * The frames say what each recipient may do to the message, by the rules the API enforces:
+     * the sender edits and deletes, the room's owner deletes, everyone else neither, on every
+     * socket of theirs, for new messages, edits and the messages a resume replays.
+     */
+    @Test
+    void liveMessagesSayWhatEachRecipientMayDoToThem(App app) {
+        ChatUser owner = app.newUser("liveowner");
+        ChatUser sender = app.newUser("livesender");
+        ChatUser other = app.newUser("liveother");
+        long room = owner.createRoomId(sender, other);
+        long before = sender.sendId(room, "before the sockets");
+        record Recipient(String who, WsClient socket, boolean mayEdit, boolean mayDelete) {
+        }
+        try (WsClient ownerWs = WsClient.live(app, owner);
+             WsClient senderWs = WsClient.live(app, sender);
+             WsClient senderSecondWs = WsClient.live(app, sender);
+             WsClient otherWs = WsClient.live(app, other);
+             WsClient otherSecondWs = WsClient.openWithToken(app, other.createToken("ws")).live()) {
+            List<Recipient> recipients = List.of(
+                    new Recipient("the sender", senderWs, true, true),
+                    new Recipient("the sender's second socket", senderSecondWs, true, true),
+                    new Recipient("the room's owner", ownerWs, false, true),
+                    new Recipient("another member", otherWs, false, false),
+                    new Recipient("another member's second socket", otherSecondWs, false, false));
+
+            JsonObject sent = sender.send(room, "permissions, live");
+            long id = Jsons.id(sent);
+            for (Recipient r : recipients) {
+                JsonObject created = r.socket().awaitFrame("message.created", carrying(id), AT_MOST,
+                        r.who() + " gets the new message").message();
+                Contract.assertMessage(created);
+                Contract.assertMayDo(created, r.mayEdit(), r.mayDelete(), r.who() + ", message.created");
+                assertEquals(Contract.asSeenWith(sent, r.mayEdit(), r.mayDelete()), created,
+                        "apart from the permissions, " + r.who() + " gets the REST Message");
+            }
+
+            sender.agent().patch("api/messages/" + id, object("content", "permissions, edited")).expect(200);
+            for (Recipient r : recipients) {
+                JsonObject updated = r.socket().awaitFrame("message.updated", carrying(id), AT_MOST,
+                        r.who() + " gets the edit").message();
+                Contract.assertMayDo(updated, r.mayEdit(), r.mayDelete(), r.who() + ", message.updated");
+            }
+        }
+
+        record Resumer(String who, ChatUser user, boolean mayEdit, boolean mayDelete) {
+        }
+        for (Resumer r : List.of(new Resumer("the sender", sender, true, true),
+                new Resumer("the room's owner", owner, false, true), new Resumer("another member", other, false, false))) {
+            try (WsClient resumed = WsClient.to(app).cookiesOf(r.user()).origin(WsClient.origin(app)).open()
+                    .resumeFrom(Map.of(room, 0L))) {
+                JsonObject replayed = resumed.awaitFrame("message.created", carrying(before), AT_MOST,
+                        r.who() + " gets the missed message replayed").message();
+                Contract.assertMayDo(replayed, r.mayEdit(), r.mayDelete(), r.who() + ", replayed message.created");
+            }
+        }
+    }
+
     @Test
     void editsAndDeletesReachEveryMember(App app) {
         ChatUser alice = app.newUser("editor");
@@ -195,7 +256,8 @@ class LiveDeliveryIT {
                     frame -> frame.getJsonNumber("messageId") != null && frame.getJsonNumber("messageId").longValue() == id,
                     AT_MOST, "members get message.deleted after a delete").json();
 
-            assertEquals(edited, updated, "message.updated carries exactly the REST Message after the edit");
+            assertEquals(Contract.asSeenWith(edited, false, false), updated,
+                    "message.updated carries exactly the REST Message after the edit, as bob would read it");
             assertAll("message.deleted " + deleted,
                     () -> assertEquals(room, deleted.getJsonNumber("roomId").longValue(), "roomId"),
                     () -> assertEquals(sent.getInt("seq"), deleted.getInt("seq"), "seq"));

@@ -48,11 +48,12 @@ class ResumeIT {
         try (WsClient back = WsClient.open(app, bob)) {
             back.resumeFrom(Map.of(room, lastSeen));
 
-            List<JsonObject> missed = Posts.history(alice, room).stream()
+            // Read by bob: a message's JSON says what its reader may do, so bob's REST is the match.
+            List<JsonObject> missed = Posts.history(bob, room).stream()
                     .filter(message -> message.getInt("seq") > lastSeen).toList();
             assertEquals(10, missed.size());
             assertEquals(missed, back.messagesCreated(room),
-                    "the replay is every message after the last seen seq, in seq order, exactly as REST shows them");
+                    "the replay is every message after the last seen seq, in seq order, exactly as REST shows them to bob");
             assertEquals(replayThenResumed(10), typesAfterHello(back),
                     "after hello: ten message.created, then resumed, nothing else (presence aside)");
         }

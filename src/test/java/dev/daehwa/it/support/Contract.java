@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue.ValueType;
 import jakarta.json.JsonValue;
@@ -35,7 +36,10 @@ public final class Contract {
         assertEquals(expected.username(), user.getString("username"), "username of " + user);
     }
 
-    /** Message: {id, roomId, seq, sender, content, html, createdAt, editedAt|null, clientMessageId|null}. */
+    /**
+     * Message: {id, roomId, seq, sender, content, html, snippet, createdAt, editedAt|null,
+     * clientMessageId|null, mayEdit, mayDelete}.
+     */
     public static void assertMessage(JsonObject message) {
         assertAll("Message " + message,
                 () -> assertType(message, "id", ValueType.NUMBER),
@@ -45,9 +49,27 @@ public final class Contract {
                 () -> assertUser(message.getJsonObject("sender")),
                 () -> assertType(message, "content", ValueType.STRING),
                 () -> assertType(message, "html", ValueType.STRING),
+                () -> assertType(message, "snippet", ValueType.STRING),
                 () -> assertUtc(message, "createdAt"),
                 () -> assertUtcOrNull(message, "editedAt"),
-                () -> assertOneOf(message, "clientMessageId", ValueType.STRING, ValueType.NULL));
+                () -> assertOneOf(message, "clientMessageId", ValueType.STRING, ValueType.NULL),
+                () -> assertOneOf(message, "mayEdit", ValueType.TRUE, ValueType.FALSE),
+                () -> assertOneOf(message, "mayDelete", ValueType.TRUE, ValueType.FALSE));
+    }
+
+    /** What the message says its reader may do to it, as "edit", "delete", both, or none. */
+    public static void assertMayDo(JsonObject message, boolean mayEdit, boolean mayDelete, String reader) {
+        assertAll("what " + reader + " may do to " + message,
+                () -> assertEquals(mayEdit, message.getBoolean("mayEdit"), "mayEdit for " + reader),
+                () -> assertEquals(mayDelete, message.getBoolean("mayDelete"), "mayDelete for " + reader));
+    }
+
+    /**
+     * The message as another member would get it: the same JSON, but with what that member may
+     * do. The rest of a message is the same for every reader.
+     */
+    public static JsonObject asSeenWith(JsonObject message, boolean mayEdit, boolean mayDelete) {
+        return Json.createObjectBuilder(message).add("mayEdit", mayEdit).add("mayDelete", mayDelete).build();
     }
 
     /** Room: {id, name, description, owner, members, latestMessage|null, unreadCount, unreadCountCapped, lastReadSeq, createdAt, updatedAt}. */

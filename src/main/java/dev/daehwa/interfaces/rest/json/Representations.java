@@ -4,6 +4,7 @@ import dev.daehwa.application.rooms.RoomView;
 import dev.daehwa.application.search.SearchPage;
 import dev.daehwa.domain.message.LinkRenderer;
 import dev.daehwa.domain.message.Message;
+import dev.daehwa.domain.message.MessagePermissions;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Turns domain objects into the JSON of the contract; shared so every endpoint says the same. */
@@ -12,23 +13,29 @@ public class Representations {
 
     private final LinkRenderer renderer = new LinkRenderer();
 
-    public MessageJson message(Message message) {
+    /** The message as {@code viewerId} sees it: with what they may do to it. */
+    public MessageJson message(Message message, long viewerId) {
+        return message(message, message.permissionsFor(viewerId));
+    }
+
+    /** The message with permissions already decided, for everyone who shares them. */
+    public MessageJson message(Message message, MessagePermissions permissions) {
         return new MessageJson(message.id(), message.roomId(), message.seq(), UserJson.of(message.sender()),
-                message.content(), renderer.render(message.content()), message.createdAt(), message.editedAt(),
-                message.clientMessageId());
+                message.content(), renderer.render(message.content()), message.snippet(), message.createdAt(),
+                message.editedAt(), message.clientMessageId(), permissions.mayEdit(), permissions.mayDelete());
     }
 
     public RoomJson room(RoomView view) {
         return new RoomJson(view.room().id(), view.room().name(), view.room().description(),
                 UserJson.of(view.room().owner()),
                 view.members().stream().map(UserJson::of).toList(),
-                view.latestMessage() == null ? null : message(view.latestMessage()),
+                view.latestMessage() == null ? null : message(view.latestMessage(), view.viewerId()),
                 view.unread().count(), view.unread().capped(), view.lastReadSeq(), view.room().createdAt(), view.room().updatedAt());
     }
 
-    public SearchPageJson searchPage(SearchPage page) {
+    public SearchPageJson searchPage(SearchPage page, long viewerId) {
         return new SearchPageJson(page.results().stream()
-                .map(found -> new SearchResultJson(message(found.message()),
+                .map(found -> new SearchResultJson(message(found.message(), viewerId),
                         new SearchResultJson.RoomRefJson(found.roomId(), found.roomName()), found.highlight()))
                 .toList(), page.total(), page.next());
     }

@@ -41,6 +41,7 @@ public class MembersBacking implements Serializable {
 
     private long roomId;
     private List<MemberView> members = List.of();
+    private boolean mayLeave;
     private UserOption newMember;
 
     /** Called once by the room page with the room it opened. */
@@ -61,6 +62,7 @@ public class MembersBacking implements Serializable {
                 .sorted(Comparator.comparing(MemberView::owner).reversed()
                         .thenComparing(MemberView::displayName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
+        mayLeave = view.room().mayLeave(me);
     }
 
     /** People who are not in the room yet, for the "add member" autocomplete. */
@@ -105,9 +107,9 @@ public class MembersBacking implements Serializable {
         Pages.redirect("/");
     }
 
-    /** The owner cannot leave (they archive instead), so only others see "leave room". */
+    /** Whether to offer "leave room": the room's own rule, the one removing the member enforces. */
     public boolean isMayLeave() {
-        return members.stream().anyMatch(m -> m.me() && !m.owner());
+        return mayLeave;
     }
 
     public long getRoomId() {

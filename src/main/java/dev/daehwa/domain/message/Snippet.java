@@ -1,0 +1,21 @@
+package dev.daehwa.domain.message;
+
+/**
+ * The start of a message on one line, as lists show the latest message: runs of whitespace
+ * become one space, and past {@value #LENGTH} code points the text is cut and ends with "…".
+ * Counted in code points, as the content's limit is, so a cut never splits a surrogate pair
+ * (an emoji) and a Korean snippet is as long as an English one.
+ */
+public final class Snippet {
+
+    public static final int LENGTH = 80;
+
+    private Snippet() {
+    }
+
+    public static String of(String content) {
+        String oneLine = content.replaceAll("\\s+", " ").strip();
+        return oneLine.codePointCount(0, oneLine.length()) <= LENGTH ? oneLine
+                : oneLine.substring(0, oneLine.offsetByCodePoints(0, LENGTH)) + "…";
+    }
+}
