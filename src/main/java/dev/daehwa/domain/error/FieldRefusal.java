@@ -31,6 +31,7 @@ public enum FieldRefusal {
     MEMBERS_UNKNOWN_USER("members", "unknown-user"),
     CONTENT_REQUIRED("content", "required"),
     CONTENT_TOO_LONG("content", "too-long"),
+    EMOJI_NOT_ONE("emoji", "not-one-emoji"),
     CLIENT_MESSAGE_ID_BLANK("clientMessageId", "blank"),
     CLIENT_MESSAGE_ID_TOO_LONG("clientMessageId", "too-long"),
     SEQ_OUT_OF_RANGE("seq", "out-of-range"),
