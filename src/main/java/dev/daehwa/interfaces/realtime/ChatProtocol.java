@@ -62,9 +62,6 @@ public class ChatProtocol {
     private ResumeHandling resumes;
 
     @Inject
-    private Heartbeat heartbeat;
-
-    @Inject
     @ConfigProperty(name = "DAEHWA_WS_QUEUE_LIMIT", defaultValue = "1000")
     private int queueLimit;
 
@@ -162,7 +159,7 @@ public class ChatProtocol {
     void pong(Session session) {
         Connection connection = connectionOf(session);
         if (connection != null) {
-            heartbeat.pong(connection);
+            connection.pong();
         }
     }
 

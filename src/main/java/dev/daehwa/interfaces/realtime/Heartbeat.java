@@ -70,8 +70,4 @@ public class Heartbeat {
             }
         }
     }
-
-    void pong(Connection connection) {
-        connection.pong();
-    }
 }
