@@ -10,6 +10,8 @@ import dev.daehwa.application.live.LiveUpdate.PresenceChanged;
 import dev.daehwa.application.live.LiveUpdate.RoomRemoved;
 import dev.daehwa.application.live.LiveUpdate.RoomUpdated;
 import dev.daehwa.application.live.LiveUpdate.Unread;
+import dev.daehwa.application.messages.MessageDetails;
+import dev.daehwa.application.messages.MessageDetailsReader;
 import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.message.MessagePermissions;
 import dev.daehwa.domain.user.PublicProfile;
@@ -24,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.BiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -53,6 +54,9 @@ public class LiveEvents {
 
     @Inject
     private Fanout fanout;
+
+    @Inject
+    private MessageDetailsReader detailsReader;
 
     @Inject
     private RoomSequencer sequencer;
@@ -127,18 +131,29 @@ public class LiveEvents {
         }
     }
 
+    /** What one group of recipients shares about a message, and so one frame. */
+    private record SeenAlike(MessagePermissions permissions, MessageDetails details) {
+    }
+
+    /** Makes the update of a message for one group of recipients. */
+    private interface MessageUpdateFor {
+        LiveUpdate of(Message message, MessagePermissions permissions, MessageDetails details);
+    }
+
     /**
-     * A message carries what its recipient may do to it, so recipients are grouped by what the
-     * message's rules give them, one update per group: with today's rules the sender, the room's
-     * owner, and everyone else. Each update becomes one frame, so an event costs at most three
+     * A message carries what its recipient may do to it and its details as they see them, so
+     * recipients are grouped by both, one update per group: with today's rules the sender, the
+     * room's owner, and everyone else. Each update becomes one frame, so an event costs a few
      * frames however many members the room has, not one per member. Each recipient is in
      * exactly one group, so the room's seq order per socket is untouched.
      */
-    private void deliverByPermissions(Collection<Long> memberIds, Message message,
-                                      BiFunction<Message, MessagePermissions, LiveUpdate> update) {
-        Map<MessagePermissions, List<Long>> groups = memberIds.stream().collect(
-                Collectors.groupingBy(message::permissionsFor, LinkedHashMap::new, Collectors.toList()));
-        groups.forEach((permissions, recipients) -> fanout.deliver(recipients, update.apply(message, permissions)));
+    private void deliverByPermissions(Collection<Long> memberIds, Message message, MessageUpdateFor update) {
+        Map<Long, MessageDetails> details = detailsReader.ofEach(message, memberIds);
+        Map<SeenAlike, List<Long>> groups = memberIds.stream().collect(Collectors.groupingBy(
+                member -> new SeenAlike(message.permissionsFor(member), details.getOrDefault(member, MessageDetails.NONE)),
+                LinkedHashMap::new, Collectors.toList()));
+        groups.forEach((seen, recipients) ->
+                fanout.deliver(recipients, update.of(message, seen.permissions(), seen.details())));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.daehwa.application.live;
 
+import dev.daehwa.application.messages.MessageDetails;
+import dev.daehwa.application.messages.MessageDetailsReader;
 import dev.daehwa.application.rooms.RoomQueries;
 import dev.daehwa.application.rooms.RoomView;
 import dev.daehwa.domain.message.Message;
@@ -46,6 +48,9 @@ public class LiveQueries {
 
     @Inject
     private RoomQueries roomQueries;
+
+    @Inject
+    private MessageDetailsReader details;
 
     public List<Long> memberIds(long roomId) {
         return rooms.memberIds(roomId);
@@ -130,6 +135,11 @@ public class LiveQueries {
             }
         });
         return missed;
+    }
+
+    /** The details of replayed messages as the reconnecting user sees them. */
+    public Map<Long, MessageDetails> detailsOf(List<Message> page, long userId) {
+        return details.of(page, userId);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.daehwa.application.live;
 
+import dev.daehwa.application.messages.MessageDetails;
 import dev.daehwa.application.rooms.RoomView;
 import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.message.MessagePermissions;
@@ -14,14 +15,14 @@ import dev.daehwa.domain.user.PublicProfile;
 public sealed interface LiveUpdate {
 
     /**
-     * A new message for recipients who share the same permissions on it (see
-     * {@link LiveEvents}: the sender, the room's owner, everyone else).
+     * A new message for recipients who see it alike: the same permissions on it (see
+     * {@link LiveEvents}: the sender, the room's owner, everyone else) and the same details.
      */
-    record MessageCreated(Message message, MessagePermissions permissions) implements LiveUpdate {
+    record MessageCreated(Message message, MessagePermissions permissions, MessageDetails details) implements LiveUpdate {
     }
 
-    /** An edited message, for recipients who share the same permissions on it. */
-    record MessageUpdated(Message message, MessagePermissions permissions) implements LiveUpdate {
+    /** An edited message, for recipients who see it alike. */
+    record MessageUpdated(Message message, MessagePermissions permissions, MessageDetails details) implements LiveUpdate {
     }
 
     record MessageDeleted(long roomId, long messageId, long seq) implements LiveUpdate {

@@ -5,19 +5,23 @@ import dev.daehwa.application.limits.RequestLimits;
 import dev.daehwa.application.notification.NotificationQueue;
 import dev.daehwa.domain.error.ConflictException;
 import dev.daehwa.domain.error.NotFoundException;
+import dev.daehwa.domain.message.Mentions;
 import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.message.MessageContent;
 import dev.daehwa.domain.message.MessageRepository;
 import dev.daehwa.domain.room.Membership;
 import dev.daehwa.domain.room.Room;
 import dev.daehwa.domain.room.RoomRepository;
+import dev.daehwa.domain.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Sending, editing and deleting messages. */
 @ApplicationScoped
@@ -70,6 +74,7 @@ public class MessageService {
             }
         }
         Message message = Message.post(room, membership.user(), text, clientId, Instant.now(clock));
+        message.mention(mentionedMembers(roomId, text));
         messages.store(message);
         room.showLatest(message.id());
         membership.markReadUpTo(message.seq());
@@ -87,6 +92,7 @@ public class MessageService {
         String text = MessageContent.check(content);
         Message message = visibleToMember(userId, messageId);
         message.edit(userId, text, Instant.now(clock));
+        message.mention(mentionedMembers(message.roomId(), text));
         events.fire(new ChatEvent.MessageEdited(message.roomId(), message.id()));
         return message;
     }
@@ -100,6 +106,12 @@ public class MessageService {
             room.showLatest(messages.newestVisibleIdBefore(room.id(), message.seq()).orElse(null));
         }
         events.fire(new ChatEvent.MessageDeleted(message.roomId(), message.id(), message.seq()));
+    }
+
+    /** The room's members the text mentions, looked up by the names it holds only. */
+    private List<User> mentionedMembers(long roomId, String text) {
+        Set<String> names = Mentions.keysIn(text);
+        return names.isEmpty() ? List.of() : Mentions.people(Mentions.in(text, rooms.membersByKey(roomId, names)));
     }
 
     private Message visibleToMember(long userId, long messageId) {

@@ -1,5 +1,7 @@
 package dev.daehwa.application.rooms;
 
+import dev.daehwa.application.messages.MessageDetails;
+import dev.daehwa.application.messages.MessageDetailsReader;
 import dev.daehwa.application.messages.MessageHistory;
 import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.room.UnreadCount;
@@ -8,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Opening a room in the web page: the room, its newest messages and where the unread ones begin.
@@ -30,12 +33,15 @@ public class RoomOpening {
     @Inject
     private MessageHistory history;
 
-    /** A message as one viewer sees it, with what they may do to it. */
-    public record MessageView(Message message, boolean mine, boolean mayEdit, boolean mayDelete) {
+    @Inject
+    private MessageDetailsReader details;
 
-        static MessageView of(Message message, long viewerId) {
+    /** A message as one viewer sees it, with what they may do to it and its details. */
+    public record MessageView(Message message, boolean mine, boolean mayEdit, boolean mayDelete, MessageDetails details) {
+
+        static MessageView of(Message message, long viewerId, MessageDetails details) {
             return new MessageView(message, message.isSentBy(viewerId), message.mayBeEditedBy(viewerId),
-                    message.mayBeDeletedBy(viewerId));
+                    message.mayBeDeletedBy(viewerId), details);
         }
     }
 
@@ -79,7 +85,10 @@ public class RoomOpening {
 
     private OpenedRoom opened(long viewerId, RoomView room, List<Message> shown, boolean hasOlder, boolean hasNewer,
                               long focusSeq) {
-        List<MessageView> messages = shown.stream().map(m -> MessageView.of(m, viewerId)).toList();
+        Map<Long, MessageDetails> detailsById = details.of(shown, viewerId);
+        List<MessageView> messages = shown.stream()
+                .map(m -> MessageView.of(m, viewerId, detailsById.getOrDefault(m.id(), MessageDetails.NONE)))
+                .toList();
         long firstUnread = shown.stream()
                 .filter(m -> m.seq() > room.lastReadSeq() && !m.isSentBy(viewerId))
                 .mapToLong(Message::seq).findFirst().orElse(0);

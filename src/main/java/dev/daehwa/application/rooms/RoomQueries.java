@@ -1,5 +1,7 @@
 package dev.daehwa.application.rooms;
 
+import dev.daehwa.application.messages.MessageDetails;
+import dev.daehwa.application.messages.MessageDetailsReader;
 import dev.daehwa.domain.error.NotFoundException;
 import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.message.MessageRepository;
@@ -20,9 +22,10 @@ import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
 
 /**
- * Reads rooms for display. The room list costs four statements however many rooms the user is
- * in, and none grows with their history: memberships with rooms, all members, the latest
- * messages by the ids the rooms keep, and unread counts over each room's newest messages.
+ * Reads rooms for display. The room list costs a fixed number of statements however many rooms
+ * the user is in, and none grows with their history: memberships with rooms, all members, the
+ * latest messages by the ids the rooms keep and their details, unread counts over each room's
+ * newest messages, and unread mentions.
  */
 @ApplicationScoped
 @Transactional
@@ -34,6 +37,9 @@ public class RoomQueries {
     @Inject
     private MessageRepository messages;
 
+    @Inject
+    private MessageDetailsReader details;
+
     /** My live rooms, most recent activity first. */
     public List<RoomView> roomsOf(long userId) {
         List<Membership> memberships = rooms.membershipsOf(userId);
@@ -43,12 +49,17 @@ public class RoomQueries {
         List<Long> roomIds = memberships.stream().map(m -> m.room().id()).toList();
         Map<Long, List<User>> members = rooms.membersOf(roomIds);
         Map<Long, Message> latest = latestMessagesOf(memberships.stream().map(Membership::room).toList());
+        Map<Long, MessageDetails> latestDetails = details.of(latest.values(), userId);
         Map<Long, Long> unread = rooms.unreadCounts(userId);
+        Map<Long, Long> mentions = rooms.unreadMentionCounts(userId);
         return memberships.stream()
-                .map(m -> new RoomView(userId, m.room(), members.getOrDefault(m.room().id(), List.of()),
-                        latest.get(m.room().id()),
-                        UnreadCount.of(unread.getOrDefault(m.room().id(), 0L), m.lastReadSeq(), m.room().lastSeq()),
-                        m.lastReadSeq()))
+                .map(m -> {
+                    Message newest = latest.get(m.room().id());
+                    return new RoomView(userId, m.room(), members.getOrDefault(m.room().id(), List.of()), newest,
+                            detailsOf(newest, latestDetails),
+                            UnreadCount.of(unread.getOrDefault(m.room().id(), 0L), m.lastReadSeq(), m.room().lastSeq()),
+                            m.lastReadSeq(), mentions.getOrDefault(m.room().id(), 0L));
+                })
                 .toList();
     }
 
@@ -60,9 +71,11 @@ public class RoomQueries {
     /** One room, if the user is a member; otherwise 404, as if it did not exist. */
     public RoomView room(long userId, long roomId) {
         Membership membership = rooms.findMembership(roomId, userId).orElseThrow(NotFoundException::room);
+        Message newest = latestMessagesOf(List.of(membership.room())).get(roomId);
         return new RoomView(userId, membership.room(), rooms.membersOf(List.of(roomId)).getOrDefault(roomId, List.of()),
-                latestMessagesOf(List.of(membership.room())).get(roomId),
-                rooms.unreadCount(membership), membership.lastReadSeq());
+                newest, newest == null ? MessageDetails.NONE : details.of(newest, userId),
+                rooms.unreadCount(membership), membership.lastReadSeq(),
+                rooms.unreadMentionCounts(userId).getOrDefault(roomId, 0L));
     }
 
     /**
@@ -78,14 +91,22 @@ public class RoomQueries {
         Room room = wanted.get(0).room();
         List<User> members = memberships.stream().map(Membership::user).toList();
         Message latest = latestMessagesOf(List.of(room)).get(roomId);
+        Map<Long, MessageDetails> latestDetails = latest == null ? Map.of()
+                : details.ofEach(latest, wanted.stream().map(m -> m.user().id()).toList());
         Map<Long, Long> unread = rooms.unreadCountsIn(roomId);
+        Map<Long, Long> mentions = rooms.unreadMentionCountsIn(roomId);
         Map<Long, RoomView> views = new LinkedHashMap<>();
         for (Membership m : wanted) {
             long member = m.user().id();
-            views.put(member, new RoomView(member, room, members, latest,
-                    UnreadCount.of(unread.getOrDefault(member, 0L), m.lastReadSeq(), room.lastSeq()), m.lastReadSeq()));
+            views.put(member, new RoomView(member, room, members, latest, latestDetails.getOrDefault(member, MessageDetails.NONE),
+                    UnreadCount.of(unread.getOrDefault(member, 0L), m.lastReadSeq(), room.lastSeq()), m.lastReadSeq(),
+                    mentions.getOrDefault(member, 0L)));
         }
         return views;
+    }
+
+    private static MessageDetails detailsOf(Message message, Map<Long, MessageDetails> details) {
+        return message == null ? MessageDetails.NONE : details.getOrDefault(message.id(), MessageDetails.NONE);
     }
 
     private Map<Long, Message> latestMessagesOf(List<Room> shown) {

@@ -2,9 +2,12 @@ package dev.daehwa.domain.message;
 
 import dev.daehwa.domain.user.User;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Who a message mentions: each {@code @username} ({@link MentionScanner}) that names a member of
@@ -17,7 +20,39 @@ public final class Mentions {
     public record Mention(int start, int end, User user) {
     }
 
+    /**
+     * Distinct names looked up per message. Each is a key to look up among the room's members, so
+     * a message of ten thousand {@code @a @b …} does not become a query of thousands; names past
+     * this many are plain text.
+     */
+    public static final int MAX_NAMES = 50;
+
     private Mentions() {
+    }
+
+    /**
+     * The keys ({@link User#keyOf}) of the names the text could mention, whole and trimmed, in
+     * order, at most {@link #MAX_NAMES} names: what to look up among the room's members before
+     * calling {@link #in}.
+     */
+    public static Set<String> keysIn(String content) {
+        Set<String> keys = new LinkedHashSet<>();
+        if (content == null || content.isEmpty()) {
+            return keys;
+        }
+        Set<String> names = new HashSet<>();
+        for (MentionScanner.Candidate candidate : MentionScanner.scan(content)) {
+            String whole = User.keyOf(content.substring(candidate.start() + 1, candidate.end()));
+            if (!names.contains(whole) && names.size() == MAX_NAMES) {
+                break;
+            }
+            names.add(whole);
+            keys.add(whole);
+            if (candidate.shortEnd() < candidate.end()) {
+                keys.add(User.keyOf(content.substring(candidate.start() + 1, candidate.shortEnd())));
+            }
+        }
+        return keys;
     }
 
     /**

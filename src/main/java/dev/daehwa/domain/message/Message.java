@@ -3,7 +3,9 @@ package dev.daehwa.domain.message;
 import dev.daehwa.domain.error.PermissionDeniedException;
 import dev.daehwa.domain.room.Room;
 import dev.daehwa.domain.user.User;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -11,9 +13,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One message in a room. Its {@code seq} is its position in the room (1, 2, 3, …), handed out by
@@ -59,6 +64,12 @@ public class Message {
     @Column(name = "client_message_id")
     private String clientMessageId;
 
+    /** Who the content mentions, in the order first mentioned ({@link Mentions}). */
+    @ElementCollection
+    @CollectionTable(name = "message_mention", joinColumns = @JoinColumn(name = "message_id"))
+    @OrderColumn(name = "position")
+    private List<MentionedMember> mentioned = new ArrayList<>();
+
     protected Message() {
         // for JPA
     }
@@ -75,6 +86,20 @@ public class Message {
         message.changedAt = now;
         message.seq = room.nextSeq(now);
         return message;
+    }
+
+    /**
+     * Records who the content mentions, replacing whom it mentioned before an edit; the people
+     * are the room's members that {@link Mentions} found in it.
+     */
+    public void mention(List<User> people) {
+        mentioned.clear();
+        people.forEach(person -> mentioned.add(new MentionedMember(person.id(), roomId, seq)));
+    }
+
+    /** The ids of the people mentioned, in the order first mentioned. */
+    public List<Long> mentionedIds() {
+        return mentioned.stream().map(MentionedMember::userId).toList();
     }
 
     public boolean isSentBy(long userId) {
@@ -116,6 +141,7 @@ public class Message {
         }
         deleted = true;
         content = "";
+        mentioned.clear();
         editedAt = now;
         changedAt = now;
     }

@@ -1,7 +1,9 @@
 package dev.daehwa.domain.message;
 
+import dev.daehwa.domain.user.PublicProfile;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public interface MessageRepository {
@@ -39,6 +41,9 @@ public interface MessageRepository {
 
     /** The current state of these messages, deleted ones included. */
     List<MessageChange> changesOf(Collection<Long> messageIds);
+
+    /** The people each of these messages mentions, in the order first mentioned, in one query; messages that mention nobody are left out. */
+    Map<Long, List<PublicProfile>> mentionsOf(Collection<Long> messageIds);
 
     /** The newest visible message of the room older than {@code seq}, if any, for a room whose newest was deleted. */
     Optional<Long> newestVisibleIdBefore(long roomId, long seq);

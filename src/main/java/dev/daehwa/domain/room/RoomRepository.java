@@ -44,6 +44,15 @@ public interface RoomRepository {
     /** As {@link #unreadCounts}, for every member of one room, by user id. */
     Map<Long, Long> unreadCountsIn(long roomId);
 
+    /** The room's members whose username key is one of these, by key: who a message can mention. */
+    Map<String, User> membersByKey(long roomId, Collection<String> usernameKeys);
+
+    /** Unread messages that mention the user, per live room of theirs; rooms with none are left out. */
+    Map<Long, Long> unreadMentionCounts(long userId);
+
+    /** As {@link #unreadMentionCounts}, for every member of one room, by user id. */
+    Map<Long, Long> unreadMentionCountsIn(long roomId);
+
     /** As {@link #unreadCounts}, for one room. */
     UnreadCount unreadCount(Membership membership);
 

@@ -5,14 +5,20 @@ import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.message.MessageChange;
 import dev.daehwa.domain.message.MessageRepository;
 import dev.daehwa.domain.message.MissedFromSender;
-import java.time.Instant;
+import dev.daehwa.domain.user.PublicProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Messages that are shown to someone come with their sender and room in the same statement: the
@@ -174,5 +180,26 @@ public class JpaMessageRepository implements MessageRepository {
         return em.createQuery(CHANGE + "WHERE msg.id IN :ids", Object[].class)
                 .setParameter("ids", List.copyOf(messageIds))
                 .getResultStream().map(JpaMessageRepository::change).toList();
+    }
+
+    @Override
+    public Map<Long, List<PublicProfile>> mentionsOf(Collection<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Long> ids = List.copyOf(messageIds);
+        Query query = em.createNativeQuery("""
+                SELECT mm.message_id, u.id, u.username, u.display_name
+                FROM message_mention mm JOIN app_user u ON u.id = mm.user_id
+                WHERE mm.message_id IN (%s)
+                ORDER BY mm.message_id, mm.position""".formatted(String.join(", ", Collections.nCopies(ids.size(), "?"))));
+        for (int i = 0; i < ids.size(); i++) {
+            query.setParameter(i + 1, ids.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().collect(Collectors.groupingBy(row -> ((Number) row[0]).longValue(), LinkedHashMap::new,
+                Collectors.mapping(row -> new PublicProfile(((Number) row[1]).longValue(), (String) row[2], (String) row[3]),
+                        Collectors.toList())));
     }
 }

@@ -173,6 +173,50 @@ public class JpaRoomRepository implements RoomRepository {
     }
 
     @Override
+    public Map<String, User> membersByKey(long roomId, Collection<String> usernameKeys) {
+        if (usernameKeys.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("""
+                        SELECT m.user FROM Membership m
+                        WHERE m.room.id = :room AND m.user.usernameKey IN :keys""", User.class)
+                .setParameter("room", roomId)
+                .setParameter("keys", List.copyOf(usernameKeys))
+                .getResultStream()
+                .collect(Collectors.toMap(user -> User.keyOf(user.username()), user -> user, (a, b) -> a));
+    }
+
+    @Override
+    public Map<Long, Long> unreadMentionCounts(long userId) {
+        return unreadMentionsByMembership("room_id", "user_id", userId);
+    }
+
+    @Override
+    public Map<Long, Long> unreadMentionCountsIn(long roomId) {
+        return unreadMentionsByMembership("user_id", "room_id", roomId);
+    }
+
+    /**
+     * Unread mentions of the memberships whose {@code column} is {@code value}, keyed by
+     * {@code keyColumn}: one range of message_mention's (user, room, seq) index per membership
+     * with anything unread, and no message row read (a deleted message has no mention rows).
+     */
+    private Map<Long, Long> unreadMentionsByMembership(String keyColumn, String column, long value) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT m.%s,
+                          (SELECT COUNT(*) FROM message_mention mm
+                           WHERE mm.user_id = m.user_id AND mm.room_id = m.room_id AND mm.seq > m.last_read_seq)
+                        FROM membership m JOIN room r ON r.id = m.room_id
+                        WHERE m.%s = ? AND r.archived = FALSE AND m.last_read_seq < r.last_seq""".formatted(keyColumn, column))
+                .setParameter(1, value)
+                .getResultList();
+        return rows.stream()
+                .filter(row -> ((Number) row[1]).longValue() > 0)
+                .collect(Collectors.toMap(row -> idOf(row[0]), row -> ((Number) row[1]).longValue()));
+    }
+
+    @Override
     public UnreadCount unreadCount(Membership membership) {
         long lastSeq = membership.room().lastSeq();
         long counted = em.createQuery("""

@@ -1,5 +1,6 @@
 package dev.daehwa.interfaces.realtime;
 
+import dev.daehwa.application.messages.MessageDetails;
 import dev.daehwa.application.live.LiveUpdate;
 import dev.daehwa.application.rooms.RoomView;
 import dev.daehwa.domain.message.Message;
@@ -42,8 +43,10 @@ public class Frames {
      */
     Frame of(LiveUpdate update) {
         return switch (update) {
-            case LiveUpdate.MessageCreated created -> messageCreated(created.message(), created.permissions());
-            case LiveUpdate.MessageUpdated updated -> messageUpdated(updated.message(), updated.permissions());
+            case LiveUpdate.MessageCreated created ->
+                    messageCreated(created.message(), created.permissions(), created.details());
+            case LiveUpdate.MessageUpdated updated ->
+                    messageUpdated(updated.message(), updated.permissions(), updated.details());
             case LiveUpdate.MessageDeleted deleted -> messageDeleted(deleted.roomId(), deleted.messageId(), deleted.seq());
             case LiveUpdate.RoomUpdated room -> roomUpdated(room.room());
             case LiveUpdate.RoomRemoved removed -> roomRemoved(removed.roomId());
@@ -66,13 +69,13 @@ public class Frames {
         return typed("hello").add("user", tree(UserJson.of(user))).add("serverTime", now.toString());
     }
 
-    Frame messageCreated(Message message, MessagePermissions permissions) {
-        return new Frame(wrapped("message.created", "message", json.message(message, permissions)),
+    Frame messageCreated(Message message, MessagePermissions permissions, MessageDetails details) {
+        return new Frame(wrapped("message.created", "message", json.message(message, permissions, details)),
                 message.roomId(), message.seq());
     }
 
-    Frame messageUpdated(Message message, MessagePermissions permissions) {
-        return Frame.of(wrapped("message.updated", "message", json.message(message, permissions)));
+    Frame messageUpdated(Message message, MessagePermissions permissions, MessageDetails details) {
+        return Frame.of(wrapped("message.updated", "message", json.message(message, permissions, details)));
     }
 
     Frame messageDeleted(long roomId, long messageId, long seq) {

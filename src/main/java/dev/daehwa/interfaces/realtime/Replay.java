@@ -1,6 +1,7 @@
 package dev.daehwa.interfaces.realtime;
 
 import dev.daehwa.application.live.LiveQueries;
+import dev.daehwa.application.messages.MessageDetails;
 import dev.daehwa.domain.message.Message;
 import jakarta.websocket.CloseReason;
 import java.util.ArrayDeque;
@@ -79,12 +80,14 @@ final class Replay {
             }
             List<Message> page = queries.missedPage(connection.userId(), room.missed.roomId(), room.afterSeq,
                     room.missed.untilSeq(), PAGE);
+            Map<Long, MessageDetails> details = queries.detailsOf(page, connection.userId());
             int sent = 0;
             for (Message message : page) {
                 if (cancelled || !outbox.hasRoomForReplay()) {
                     break;
                 }
-                connection.replay(this, frames.messageCreated(message, message.permissionsFor(connection.userId())));
+                connection.replay(this, frames.messageCreated(message, message.permissionsFor(connection.userId()),
+                        details.getOrDefault(message.id(), MessageDetails.NONE)));
                 room.afterSeq = message.seq();
                 sent++;
             }

@@ -1,8 +1,10 @@
 package dev.daehwa.interfaces.rest;
 
+import dev.daehwa.application.messages.MessageDetailsReader;
 import dev.daehwa.application.messages.MessageHistory;
 import dev.daehwa.application.messages.MessageService;
 import dev.daehwa.domain.error.InvalidInputException;
+import dev.daehwa.domain.message.Message;
 import dev.daehwa.infrastructure.auth.CurrentCaller;
 import dev.daehwa.interfaces.rest.json.MessageJson;
 import dev.daehwa.interfaces.rest.json.MessagePageJson;
@@ -44,6 +46,13 @@ public class MessageResource {
     @Inject
     private CurrentCaller caller;
 
+    @Inject
+    private MessageDetailsReader details;
+
+    private MessageJson shown(Message message, long userId) {
+        return json.message(message, userId, details.of(message, userId));
+    }
+
     @GET
     @Operation(summary = "A page of a room's history, ascending by seq",
             description = "Without a cursor: the newest page. before=seq pages back, after=seq pages forward. limit 1-200, default 50.")
@@ -56,7 +65,8 @@ public class MessageResource {
         }
         MessageHistory.Page page = history.page(userId, roomId, QueryParameters.optionalLong("before", before),
                 QueryParameters.optionalLong("after", after), QueryParameters.optionalInt("limit", limit));
-        return new MessagePageJson(page.messages().stream().map(m -> json.message(m, userId)).toList(), page.hasMore());
+        return new MessagePageJson(json.messages(page.messages(), userId, details.of(page.messages(), userId)),
+                page.hasMore());
     }
 
     @POST
@@ -73,7 +83,7 @@ public class MessageResource {
         }
         MessageService.Posted posted = messages.post(userId, r.roomId(), r.content(), r.clientMessageId());
         return Response.status(posted.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(json.message(posted.message(), userId)).build();
+                .entity(shown(posted.message(), userId)).build();
     }
 
     @GET
@@ -81,7 +91,7 @@ public class MessageResource {
     @Operation(summary = "One message")
     public MessageJson get(@PathParam("id") long id) {
         long userId = caller.requireUserId();
-        return json.message(messages.get(userId, id), userId);
+        return shown(messages.get(userId, id), userId);
     }
 
     @PATCH
@@ -90,7 +100,7 @@ public class MessageResource {
     @APIResponse(responseCode = "403", description = "Not the sender")
     public MessageJson edit(@PathParam("id") long id, Requests.EditMessage body) {
         long userId = caller.requireUserId();
-        return json.message(messages.edit(userId, id, RequestBodies.required(body).content()), userId);
+        return shown(messages.edit(userId, id, RequestBodies.required(body).content()), userId);
     }
 
     @DELETE

@@ -1,6 +1,9 @@
 package dev.daehwa.interfaces.rest;
 
+import dev.daehwa.application.messages.MessageDetailsReader;
+import dev.daehwa.application.search.FoundMessage;
 import dev.daehwa.application.search.SearchOrder;
+import dev.daehwa.application.search.SearchPage;
 import dev.daehwa.application.search.SearchRequest;
 import dev.daehwa.application.search.SearchService;
 import dev.daehwa.infrastructure.auth.CurrentCaller;
@@ -31,6 +34,9 @@ public class SearchResource {
 
     @Inject
     private CurrentCaller caller;
+
+    @Inject
+    private MessageDetailsReader details;
 
     @GET
     @Operation(summary = "Search the messages of my rooms, in Korean and English",
@@ -66,6 +72,8 @@ public class SearchResource {
         Integer size = QueryParameters.optionalInt("limit", limit);
         SearchRequest request = new SearchRequest(q, QueryParameters.optionalLong("room", room),
                 size == null ? SearchRequest.DEFAULT_LIMIT : size, before, SearchOrder.of(order), SearchRequest.zone(tz));
-        return representations.searchPage(search.search(userId, request), userId);
+        SearchPage page = search.search(userId, request);
+        return representations.searchPage(page, userId,
+                details.of(page.results().stream().map(FoundMessage::message).toList(), userId));
     }
 }

@@ -1,13 +1,14 @@
 package dev.daehwa.interfaces.rest.json;
 
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A message as one caller sees it. {@code html} is the content rendered safely, with clickable
  * links; {@code snippet} its start on one line, as room lists show it (the server's rule, so no
  * client cuts text itself); {@code mayEdit} and {@code mayDelete} say what the caller may do to
- * it, so clients offer exactly what the server allows.
+ * it, so clients offer exactly what the server allows; {@code mentions} whom it mentions.
  */
 public record MessageJson(long id, long roomId, long seq, UserJson sender, String content, String html,
                           @Schema(description = "The start of the content on one line, for lists: whitespace runs as"
@@ -17,5 +18,8 @@ public record MessageJson(long id, long roomId, long seq, UserJson sender, Strin
                           @Schema(description = "Whether the caller may edit this message (its sender only)")
                           boolean mayEdit,
                           @Schema(description = "Whether the caller may delete this message (its sender, or the room's owner)")
-                          boolean mayDelete) {
+                          boolean mayDelete,
+                          @Schema(description = "The room's members the content mentions with @username, in the order"
+                                  + " first mentioned; html shows each as <span class=\"mention\" data-user=\"ID\">@displayName</span>")
+                          List<UserJson> mentions) {
 }

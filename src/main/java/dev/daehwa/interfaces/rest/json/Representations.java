@@ -1,11 +1,14 @@
 package dev.daehwa.interfaces.rest.json;
 
+import dev.daehwa.application.messages.MessageDetails;
 import dev.daehwa.application.rooms.RoomView;
 import dev.daehwa.application.search.SearchPage;
 import dev.daehwa.domain.message.LinkRenderer;
 import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.message.MessagePermissions;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
 
 /** Turns domain objects into the JSON of the contract; shared so every endpoint says the same. */
 @ApplicationScoped
@@ -14,28 +17,38 @@ public class Representations {
     private final LinkRenderer renderer = new LinkRenderer();
 
     /** The message as {@code viewerId} sees it: with what they may do to it. */
-    public MessageJson message(Message message, long viewerId) {
-        return message(message, message.permissionsFor(viewerId));
+    public MessageJson message(Message message, long viewerId, MessageDetails details) {
+        return message(message, message.permissionsFor(viewerId), details);
     }
 
-    /** The message with permissions already decided, for everyone who shares them. */
-    public MessageJson message(Message message, MessagePermissions permissions) {
+    /** The message with permissions and details already decided, for everyone who shares them. */
+    public MessageJson message(Message message, MessagePermissions permissions, MessageDetails details) {
         return new MessageJson(message.id(), message.roomId(), message.seq(), UserJson.of(message.sender()),
                 message.content(), renderer.render(message.content()), message.snippet(), message.createdAt(),
-                message.editedAt(), message.clientMessageId(), permissions.mayEdit(), permissions.mayDelete());
+                message.editedAt(), message.clientMessageId(), permissions.mayEdit(), permissions.mayDelete(),
+                details.mentions().stream().map(UserJson::of).toList());
+    }
+
+    /** A page of messages as {@code viewerId} sees them, with their details read together. */
+    public List<MessageJson> messages(List<Message> page, long viewerId, Map<Long, MessageDetails> details) {
+        return page.stream()
+                .map(m -> message(m, viewerId, details.getOrDefault(m.id(), MessageDetails.NONE)))
+                .toList();
     }
 
     public RoomJson room(RoomView view) {
         return new RoomJson(view.room().id(), view.room().name(), view.room().description(),
                 UserJson.of(view.room().owner()),
                 view.members().stream().map(UserJson::of).toList(),
-                view.latestMessage() == null ? null : message(view.latestMessage(), view.viewerId()),
-                view.unread().count(), view.unread().capped(), view.lastReadSeq(), view.room().createdAt(), view.room().updatedAt());
+                view.latestMessage() == null ? null : message(view.latestMessage(), view.viewerId(), view.latestDetails()),
+                view.unread().count(), view.unread().capped(), view.lastReadSeq(), view.mentionCount(),
+                view.room().createdAt(), view.room().updatedAt());
     }
 
-    public SearchPageJson searchPage(SearchPage page, long viewerId) {
+    public SearchPageJson searchPage(SearchPage page, long viewerId, Map<Long, MessageDetails> details) {
         return new SearchPageJson(page.results().stream()
-                .map(found -> new SearchResultJson(message(found.message(), viewerId),
+                .map(found -> new SearchResultJson(
+                        message(found.message(), viewerId, details.getOrDefault(found.message().id(), MessageDetails.NONE)),
                         new SearchResultJson.RoomRefJson(found.roomId(), found.roomName()), found.highlight()))
                 .toList(), page.total(), page.next());
     }

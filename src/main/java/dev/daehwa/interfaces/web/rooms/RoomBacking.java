@@ -1,5 +1,6 @@
 package dev.daehwa.interfaces.web.rooms;
 
+import dev.daehwa.application.rooms.RoomOpening.MessageView;
 import dev.daehwa.application.rooms.RoomOpening.OpenedRoom;
 import dev.daehwa.application.rooms.RoomOpening;
 import dev.daehwa.domain.error.NotFoundException;
@@ -69,9 +70,9 @@ public class RoomBacking {
         return opened;
     }
 
-    /** The message as HTML: escaped, with its links made clickable (LinkRenderer, the same as the API's html). */
-    public String html(String content) {
-        return renderer.render(content);
+    /** The message as HTML: the same rendering as the API's html. */
+    public String html(MessageView line) {
+        return renderer.render(line.message().content());
     }
 
     public int getMaxLength() {
