@@ -18,7 +18,7 @@
         this.status = document.getElementById('live-status');
         this.list = document.getElementById('rooms');
         this.template = document.getElementById('room-template');
-        this.title = document.title.replace(/^\(\d+\) /, '');
+        this.title = document.title.replace(/^\((@\d+ · )?\d+\) /, '');
         this.attempt = 0;
         this.lastTyping = 0;
         this.typers = {};
@@ -113,6 +113,7 @@
                 }
                 break;
             case 'unread':
+                this.setMentions(frame.roomId, frame.mentionCount);
                 this.setUnread(frame.roomId, frame.unreadCount, frame.unreadCountCapped);
                 break;
             case 'room.updated':
@@ -183,6 +184,9 @@
         var mine = message.sender.username === this.viewer;
         if (!mine && !this.isOpen(message.roomId)) {
             var unread = this.unread(message.roomId);
+            if (this.mentionsMe(message)) {
+                this.setMentions(message.roomId, this.mentions(message.roomId) + 1);
+            }
             this.setUnread(message.roomId, unread.count + 1, unread.capped);
         }
         if (!mine && notify) {
@@ -213,7 +217,41 @@
             }
         }
         entry.querySelector('.room-name').textContent = json.name;
+        this.setMentions(json.id, json.mentionCount);
         this.setUnread(json.id, json.unreadCount, json.unreadCountCapped);
+    };
+
+    // ---- unread mentions ------------------------------------------------------------------------
+    // Kept like the unread count: data-mention-count holds the server's count, a message that
+    // mentions me adds one until the server's next count replaces it.
+
+    Live.prototype.mentionsMe = function (message) {
+        var viewer = this.viewer;
+        return (message.mentions || []).some(function (user) {
+            return user.username === viewer;
+        });
+    };
+
+    Live.prototype.mentions = function (roomId) {
+        var entry = this.entry(roomId);
+        return entry ? Number(entry.dataset.mentionCount) || 0 : 0;
+    };
+
+    Live.prototype.shownMentions = function (roomId) {
+        return this.isOpen(roomId) ? 0 : this.mentions(roomId);
+    };
+
+    Live.prototype.setMentions = function (roomId, count) {
+        var entry = this.entry(roomId);
+        if (!entry || typeof count !== 'number') {
+            return;
+        }
+        entry.dataset.mentionCount = String(count);
+        var shown = this.shownMentions(roomId);
+        var badge = entry.querySelector('.room-mentions');
+        badge.classList.toggle('is-empty', shown <= 0);
+        badge.querySelector('.count').textContent = '@' + shown;
+        badge.querySelector('.visually-hidden').textContent = this.chat.dataset.textMentions.replace('{0}', shown);
     };
 
     // ---- unread counts --------------------------------------------------------------------------
@@ -259,16 +297,19 @@
         this.updateTitle();
     };
 
-    /** "(3) Daehwa": the unread messages of every room, in the tab's title. */
+    /** "(3) Daehwa", or "(@1 · 3) Daehwa" when one of them mentions me: every room's, in the tab's title. */
     Live.prototype.updateTitle = function () {
         var total = 0;
+        var mentions = 0;
         var self = this;
         if (this.list) {
             this.list.querySelectorAll('li.room').forEach(function (entry) {
                 total += self.shownUnread(Number(entry.dataset.roomId));
+                mentions += self.shownMentions(Number(entry.dataset.roomId));
             });
         }
-        document.title = (total > 0 ? '(' + total + ') ' : '') + this.title;
+        var counts = (mentions > 0 ? '@' + mentions + ' · ' : '') + total;
+        document.title = (total > 0 ? '(' + counts + ') ' : '') + this.title;
     };
 
     // ---- typing ---------------------------------------------------------------------------------

@@ -125,7 +125,8 @@ public class LiveEvents {
             case ChatEvent.ReadMarkerMoved moved -> {
                 if (fanout.hasSocketHere(moved.userId())) {
                     queries.unreadOf(moved.userId(), moved.roomId()).ifPresent(unread -> fanout.deliver(
-                            List.of(moved.userId()), new Unread(moved.roomId(), unread.count(), unread.lastReadSeq())));
+                            List.of(moved.userId()), new Unread(moved.roomId(), unread.count(), unread.lastReadSeq(),
+                                    unread.mentionCount())));
                 }
             }
         }

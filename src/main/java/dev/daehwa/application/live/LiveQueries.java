@@ -85,11 +85,12 @@ public class LiveQueries {
     }
 
     /** A member's read marker and unread count in one room, or empty if they are not in it. */
-    public record Unread(UnreadCount count, long lastReadSeq) {
+    public record Unread(UnreadCount count, long lastReadSeq, long mentionCount) {
     }
 
     public Optional<Unread> unreadOf(long userId, long roomId) {
-        return rooms.findMembership(roomId, userId).map(m -> new Unread(rooms.unreadCount(m), m.lastReadSeq()));
+        return rooms.findMembership(roomId, userId).map(m -> new Unread(rooms.unreadCount(m), m.lastReadSeq(),
+                rooms.unreadMentionCounts(userId).getOrDefault(roomId, 0L)));
     }
 
     /** A room's messages with seq strictly between the two, in seq order (deleted ones left out). */

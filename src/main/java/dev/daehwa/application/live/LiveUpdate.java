@@ -35,7 +35,7 @@ public sealed interface LiveUpdate {
     record RoomRemoved(long roomId) implements LiveUpdate {
     }
 
-    record Unread(long roomId, UnreadCount count, long lastReadSeq) implements LiveUpdate {
+    record Unread(long roomId, UnreadCount count, long lastReadSeq, long mentionCount) implements LiveUpdate {
     }
 
     record Typing(long roomId, PublicProfile user) implements LiveUpdate {

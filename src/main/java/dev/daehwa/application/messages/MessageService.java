@@ -9,6 +9,7 @@ import dev.daehwa.domain.message.Mentions;
 import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.message.MessageContent;
 import dev.daehwa.domain.message.MessageRepository;
+import dev.daehwa.domain.notification.EmailNotificationRepository.Addressed;
 import dev.daehwa.domain.room.Membership;
 import dev.daehwa.domain.room.Room;
 import dev.daehwa.domain.room.RoomRepository;
@@ -78,7 +79,7 @@ public class MessageService {
         messages.store(message);
         room.showLatest(message.id());
         membership.markReadUpTo(message.seq());
-        notifications.messagePosted(roomId, senderId);
+        notifications.messagePosted(roomId, senderId, Addressed.only(message.mentionedIds()));
         events.fire(new ChatEvent.MessagePosted(roomId, message.id(), message.seq()));
         events.fire(new ChatEvent.ReadMarkerMoved(roomId, senderId));
         return new Posted(message, true);

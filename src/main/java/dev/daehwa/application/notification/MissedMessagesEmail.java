@@ -1,8 +1,10 @@
 package dev.daehwa.application.notification;
 
+import dev.daehwa.application.messages.MessageDetails;
 import dev.daehwa.domain.message.Message;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What one notification email says: the messages a member missed in one room, in their language.
@@ -14,6 +16,8 @@ import java.util.Locale;
  * @param senders who wrote them, in order of their first missed message
  * @param throughSeq the newest missed message: once sent, nothing up to it is emailed again
  * @param unsubscribeToken proves, without a login, that the unsubscribe link is for this member and room
+ * @param mentionedBy who mentioned the recipient in the missed messages, in order of their first mention
+ * @param details the shown messages' details (whom they mention), by message id
  */
 public record MissedMessagesEmail(
         long notificationId,
@@ -26,7 +30,9 @@ public record MissedMessagesEmail(
         long total,
         List<String> senders,
         long throughSeq,
-        String unsubscribeToken) {
+        String unsubscribeToken,
+        List<String> mentionedBy,
+        Map<Long, MessageDetails> details) {
 
     /** How many were missed beyond those shown ("and N more"). */
     public long notShown() {

@@ -1,5 +1,6 @@
 package dev.daehwa.application.notification;
 
+import dev.daehwa.application.messages.MessageDetailsReader;
 import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.message.MessageRepository;
 import dev.daehwa.domain.message.MissedFromSender;
@@ -7,6 +8,7 @@ import dev.daehwa.domain.notification.Claim;
 import dev.daehwa.domain.notification.EmailCadence;
 import dev.daehwa.domain.notification.EmailNotification;
 import dev.daehwa.domain.notification.EmailNotificationRepository;
+import dev.daehwa.domain.notification.EmailScope;
 import dev.daehwa.domain.room.Membership;
 import dev.daehwa.domain.room.Room;
 import dev.daehwa.domain.room.RoomRepository;
@@ -69,6 +71,9 @@ public class NotificationDelivery {
     private UnsubscribeTokens unsubscribeTokens;
 
     @Inject
+    private MessageDetailsReader details;
+
+    @Inject
     private Clock clock;
 
     /** An email ready to send under a claim, with the room's newest seq when it was written. */
@@ -95,19 +100,21 @@ public class NotificationDelivery {
         EmailNotification notification = held.get();
         Instant now = Instant.now(clock);
         Optional<Membership> membership = rooms.findMembership(notification.roomId(), notification.userId())
-                .filter(m -> !m.isEmailMuted())
                 // the address may have changed since the notification was queued
-                .filter(m -> m.user().isEmailConfirmed())
-                .filter(m -> cadenceOf(m.user()) != EmailCadence.NEVER);
-        List<MissedFromSender> missed = membership.map(m -> messages.missedBySender(
-                notification.userId(), notification.roomId(), m.unnotifiedAfter())).orElse(List.of());
+                .filter(m -> m.user().isEmailConfirmed());
+        // The settings may have changed too: what the email may hold is decided now.
+        EmailScope scope = membership.map(this::scopeOf).orElse(EmailScope.NONE);
+        boolean addressedOnly = scope == EmailScope.ADDRESSED_ONLY;
+        List<MissedFromSender> missed = scope == EmailScope.NONE ? List.of() : messages.missedBySender(
+                notification.userId(), notification.roomId(), membership.get().unnotifiedAfter(), addressedOnly);
         if (room.isEmpty() || missed.isEmpty()) {
             notification.skipped(now);
             return Optional.empty();
         }
         Membership member = membership.get();
         User user = member.user();
-        List<Message> shown = messages.missedBy(user.id(), notification.roomId(), member.unnotifiedAfter(), SHOWN_MESSAGES);
+        List<Message> shown = messages.missedBy(user.id(), notification.roomId(), member.unnotifiedAfter(),
+                SHOWN_MESSAGES, addressedOnly);
         // The delay is how long a message stays unread before it is emailed, counted from the
         // oldest one still unread: someone reading along is never emailed about a message that
         // arrived a moment before the email fell due.
@@ -128,7 +135,9 @@ public class NotificationDelivery {
                 missed.stream().mapToLong(MissedFromSender::messages).sum(),
                 missed.stream().map(MissedFromSender::senderName).distinct().toList(),
                 missed.stream().mapToLong(MissedFromSender::lastSeq).max().orElseThrow(),
-                unsubscribeTokens.tokenFor(user.id(), notification.roomId()));
+                unsubscribeTokens.tokenFor(user.id(), notification.roomId()),
+                messages.mentionersOf(user.id(), notification.roomId(), member.unnotifiedAfter()),
+                details.of(shown, user.id()));
         return Optional.of(new Prepared(claim, email, room.get().lastSeq()));
     }
 
@@ -186,6 +195,11 @@ public class NotificationDelivery {
 
     public long countFailed() {
         return notifications.countFailed();
+    }
+
+    private EmailScope scopeOf(Membership membership) {
+        User user = membership.user();
+        return EmailScope.of(cadenceOf(user), membership.isEmailMuted(), user.emailsMentions(), false);
     }
 
     private EmailCadence cadenceOf(User user) {

@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * A user's email notification settings as they apply now: their chosen cadence, or the server's
- * default when they never chose, and the rooms they muted (ascending ids).
+ * default when they never chose, the rooms they muted (ascending ids), and whether mentions are
+ * emailed even from muted rooms and under the mentions-only cadence.
  */
-public record NotificationSettings(EmailCadence email, List<Long> mutedRooms) {
+public record NotificationSettings(EmailCadence email, List<Long> mutedRooms, boolean mentions) {
 
     public NotificationSettings {
         mutedRooms = List.copyOf(mutedRooms);

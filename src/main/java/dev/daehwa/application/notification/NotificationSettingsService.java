@@ -60,11 +60,11 @@ public class NotificationSettingsService {
     public NotificationSettings of(long userId) {
         User user = users.get(userId);
         return new NotificationSettings(user.chosenEmailCadence().orElse(serverDefault),
-                mutedRooms(rooms.membershipsOf(userId)));
+                mutedRooms(rooms.membershipsOf(userId)), user.emailsMentions());
     }
 
-    /** Stores both settings, or neither. */
-    public NotificationSettings change(long userId, String email, Collection<Long> mutedRooms) {
+    /** Stores every setting, or none; {@code mentions} null leaves mention email as it was. */
+    public NotificationSettings change(long userId, String email, Collection<Long> mutedRooms, Boolean mentions) {
         EmailCadence cadence = EmailCadence.of(email);
         if (mutedRooms == null) {
             throw InvalidInputException.of(FieldRefusal.MUTED_ROOMS_REQUIRED,
@@ -77,9 +77,13 @@ public class NotificationSettingsService {
             throw InvalidInputException.of(FieldRefusal.MUTED_ROOMS_UNKNOWN,
                     "Only rooms you are a member of can be muted.");
         }
-        users.get(userId).chooseEmailCadence(cadence);
+        User user = users.get(userId);
+        user.chooseEmailCadence(cadence);
+        if (mentions != null) {
+            user.chooseMentionEmail(mentions);
+        }
         memberships.forEach((roomId, membership) -> membership.muteEmail(muted.contains(roomId)));
-        return new NotificationSettings(cadence, mutedRooms(memberships.values()));
+        return new NotificationSettings(cadence, mutedRooms(memberships.values()), user.emailsMentions());
     }
 
     private static List<Long> mutedRooms(Collection<Membership> memberships) {

@@ -23,12 +23,16 @@ public interface MessageRepository {
 
     /**
      * What a member missed: up to {@code limit} visible messages after {@code afterSeq} that
-     * others sent, oldest first, senders fetched.
+     * others sent, oldest first, senders fetched; only those that mention the member when
+     * {@code mentioningOnly}.
      */
-    List<Message> missedBy(long userId, long roomId, long afterSeq, int limit);
+    List<Message> missedBy(long userId, long roomId, long afterSeq, int limit, boolean mentioningOnly);
 
     /** The same messages counted per sender, in order of each sender's first missed message. */
-    List<MissedFromSender> missedBySender(long userId, long roomId, long afterSeq);
+    List<MissedFromSender> missedBySender(long userId, long roomId, long afterSeq, boolean mentioningOnly);
+
+    /** The display names of those who mentioned the member after {@code afterSeq}, in order of their first mention. */
+    List<String> mentionersOf(long userId, long roomId, long afterSeq);
 
     /** The visible messages among these ids, senders fetched, in one query; in no particular order. */
     List<Message> findVisible(Collection<Long> messageIds);

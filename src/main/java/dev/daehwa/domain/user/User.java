@@ -50,6 +50,10 @@ public class User {
     @Column(name = "email_cadence")
     private String emailCadence;
 
+    /** Whether mentions are emailed even from muted rooms and under the mentions-only cadence. */
+    @Column(name = "email_mentions")
+    private boolean emailMentions = true;
+
     /** The language the user last used the app in (en or ko): their emails are written in it. */
     private String locale;
 
@@ -102,6 +106,14 @@ public class User {
 
     public void chooseEmailCadence(EmailCadence cadence) {
         emailCadence = cadence.value();
+    }
+
+    public boolean emailsMentions() {
+        return emailMentions;
+    }
+
+    public void chooseMentionEmail(boolean on) {
+        emailMentions = on;
     }
 
     /** The language of this user's emails; empty until they have used the app. */

@@ -31,9 +31,13 @@ record MissedMessagesMail(String subject, String text, String html, URI roomLink
         URI settings = base.resolve("profile");
         String roomName = oneLine(email.roomName());
         String senders = oneLine(senders(words, email.senders()));
-        String subject = email.total() == 1
+        String mentioners = oneLine(senders(words, email.mentionedBy()));
+        String subject = !email.mentionedBy().isEmpty()
+                ? format(words, "subject.mention", roomName, mentioners)
+                : email.total() == 1
                 ? format(words, "subject.one", roomName, senders)
                 : format(words, "subject.many", roomName, senders, email.total());
+        String mentioned = email.mentionedBy().isEmpty() ? null : format(words, "mentioned", roomName, mentioners);
         String intro = email.total() == 1
                 ? format(words, "intro.one", roomName)
                 : format(words, "intro.many", roomName, email.total());
@@ -42,7 +46,11 @@ record MissedMessagesMail(String subject, String text, String html, URI roomLink
         String open = format(words, "open", roomName);
 
         StringBuilder text = new StringBuilder();
-        text.append(greeting).append("\n\n").append(intro).append("\n\n");
+        text.append(greeting).append("\n\n");
+        if (mentioned != null) {
+            text.append(mentioned).append("\n\n");
+        }
+        text.append(intro).append("\n\n");
         for (Message message : email.shown()) {
             text.append(message.sender().displayName()).append(":\n");
             message.content().lines().forEach(line -> text.append("  ").append(line).append('\n'));
@@ -60,8 +68,11 @@ record MissedMessagesMail(String subject, String text, String html, URI roomLink
         html.append("<!DOCTYPE html><html lang=\"").append(Encode.forHtmlAttribute(email.language().getLanguage()))
                 .append("\"><head><meta charset=\"utf-8\"><title>").append(Encode.forHtml(subject))
                 .append("</title></head><body style=\"font-family:sans-serif;color:#1f2328;max-width:40em\">")
-                .append("<p>").append(Encode.forHtml(greeting)).append("</p>")
-                .append("<p>").append(Encode.forHtml(intro)).append("</p>");
+                .append("<p>").append(Encode.forHtml(greeting)).append("</p>");
+        if (mentioned != null) {
+            html.append("<p><strong>").append(Encode.forHtml(mentioned)).append("</strong></p>");
+        }
+        html.append("<p>").append(Encode.forHtml(intro)).append("</p>");
         for (Message message : email.shown()) {
             html.append("<div style=\"margin:0 0 12px;padding:8px 12px;border-left:3px solid #d0d7de\">")
                     .append("<div style=\"font-weight:bold\">").append(Encode.forHtml(message.sender().displayName()))

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -33,16 +34,21 @@ public class JpaEmailNotificationRepository implements EmailNotificationReposito
 
     /**
      * Parameters: one due time per timed cadence, then the default's due time, now, room,
-     * sender, whether a user without a choice is notified (1 or 0), and optionally the one user.
+     * sender, whether a user without a choice is emailed at all (1 or 0) and about every message
+     * (1 or 0), whether everyone is addressed (1 or 0), then the addressed user ids (the %s),
+     * and optionally the one user. The conditions are {@link dev.daehwa.domain.notification.EmailScope}'s.
      */
     private static final String OPEN = """
             INSERT INTO email_notification
                 (user_id, room_id, open_user_id, open_room_id, state, due_at, created_at, attempts, failures)
             SELECT m.user_id, m.room_id, m.user_id, m.room_id, 'pending', %s, %s, 0, 0
             FROM membership m JOIN app_user u ON u.id = m.user_id
-            WHERE m.room_id = ? AND m.user_id <> ? AND m.email_muted = FALSE
+            WHERE m.room_id = ? AND m.user_id <> ?
               AND u.confirmed_email_key IS NOT NULL
               AND (u.email_cadence <> 'never' OR (u.email_cadence IS NULL AND ? = 1))
+              AND ((m.email_muted = FALSE
+                    AND (u.email_cadence NOT IN ('never', 'mentions') OR (u.email_cadence IS NULL AND ? = 1)))
+                   OR (u.email_mentions = TRUE AND (? = 1 OR m.user_id IN (%%s))))
               AND NOT EXISTS (SELECT 1 FROM email_notification n
                               WHERE n.open_user_id = m.user_id AND n.open_room_id = m.room_id)
             """.formatted(dueAtCase(), timestamp());
@@ -62,10 +68,13 @@ public class JpaEmailNotificationRepository implements EmailNotificationReposito
     }
 
     @Override
-    public int openFor(long roomId, long senderId, Long onlyUserId, EmailCadence serverDefault,
+    public int openFor(long roomId, long senderId, Long onlyUserId, Addressed addressed, EmailCadence serverDefault,
             Function<EmailCadence, Instant> dueAt, Instant now) {
         boolean defaultNotifies = serverDefault.delay().isPresent();
-        Query insert = em.createNativeQuery(OPEN + (onlyUserId == null ? "" : " AND m.user_id = ?"));
+        // No addressed ids: IN (NULL) matches nobody, in both databases.
+        List<Long> ids = List.copyOf(addressed.userIds());
+        String placeholders = ids.isEmpty() ? "NULL" : String.join(", ", Collections.nCopies(ids.size(), "?"));
+        Query insert = em.createNativeQuery(OPEN.formatted(placeholders) + (onlyUserId == null ? "" : " AND m.user_id = ?"));
         int p = 1;
         for (EmailCadence cadence : TIMED) {
             insert.setParameter(p++, utc(dueAt.apply(cadence)));
@@ -75,6 +84,11 @@ public class JpaEmailNotificationRepository implements EmailNotificationReposito
         insert.setParameter(p++, roomId);
         insert.setParameter(p++, senderId);
         insert.setParameter(p++, defaultNotifies ? 1 : 0);
+        insert.setParameter(p++, serverDefault.emailsEveryMessage() ? 1 : 0);
+        insert.setParameter(p++, addressed.toEveryone() ? 1 : 0);
+        for (Long id : ids) {
+            insert.setParameter(p++, id);
+        }
         if (onlyUserId != null) {
             insert.setParameter(p, onlyUserId);
         }

@@ -90,12 +90,12 @@ public class JpaMessageRepository implements MessageRepository {
     }
 
     @Override
-    public List<Message> missedBy(long userId, long roomId, long afterSeq, int limit) {
+    public List<Message> missedBy(long userId, long roomId, long afterSeq, int limit, boolean mentioningOnly) {
         return em.createQuery("""
-                        SELECT msg FROM Message msg JOIN FETCH msg.sender
+                        SELECT msg FROM Message msg JOIN FETCH msg.sender %s
                         WHERE msg.roomId = :room AND msg.seq > :after AND msg.deleted = FALSE
                           AND msg.sender.id <> :user
-                        ORDER BY msg.seq ASC""", Message.class)
+                        ORDER BY msg.seq ASC""".formatted(mentioningOnly ? MENTIONING_USER : ""), Message.class)
                 .setParameter("room", roomId)
                 .setParameter("after", afterSeq)
                 .setParameter("user", userId)
@@ -104,18 +104,40 @@ public class JpaMessageRepository implements MessageRepository {
     }
 
     @Override
-    public List<MissedFromSender> missedBySender(long userId, long roomId, long afterSeq) {
+    public List<MissedFromSender> missedBySender(long userId, long roomId, long afterSeq, boolean mentioningOnly) {
         return em.createQuery("""
-                        SELECT s.displayName, COUNT(msg), MIN(msg.seq), MAX(msg.seq) FROM Message msg JOIN msg.sender s
+                        SELECT s.displayName, COUNT(msg), MIN(msg.seq), MAX(msg.seq) FROM Message msg JOIN msg.sender s %s
                         WHERE msg.roomId = :room AND msg.seq > :after AND msg.deleted = FALSE AND s.id <> :user
                         GROUP BY s.id, s.displayName
-                        ORDER BY MIN(msg.seq)""", Object[].class)
+                        ORDER BY MIN(msg.seq)""".formatted(mentioningOnly ? MENTIONING_USER : ""), Object[].class)
                 .setParameter("room", roomId)
                 .setParameter("after", afterSeq)
                 .setParameter("user", userId)
                 .getResultStream()
                 .map(row -> new MissedFromSender((String) row[0], ((Number) row[1]).longValue(),
                         ((Number) row[3]).longValue()))
+                .toList();
+    }
+
+    /**
+     * Keeps the missed messages that mention the member ({@code :user}): a join, one row per
+     * message since a message mentions each person once. (As an EXISTS subquery, EclipseLink
+     * wrote the query's booleans as literals that H2 refuses.)
+     */
+    private static final String MENTIONING_USER = "JOIN msg.mentioned mm ON mm.userId = :user";
+
+    @Override
+    public List<String> mentionersOf(long userId, long roomId, long afterSeq) {
+        return em.createQuery("""
+                        SELECT s.displayName, MIN(msg.seq) FROM Message msg JOIN msg.sender s %s
+                        WHERE msg.roomId = :room AND msg.seq > :after AND msg.deleted = FALSE AND s.id <> :user
+                        GROUP BY s.id, s.displayName
+                        ORDER BY MIN(msg.seq)""".formatted(MENTIONING_USER), Object[].class)
+                .setParameter("room", roomId)
+                .setParameter("after", afterSeq)
+                .setParameter("user", userId)
+                .getResultStream()
+                .map(row -> (String) row[0])
                 .toList();
     }
 

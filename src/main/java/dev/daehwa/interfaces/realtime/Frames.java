@@ -50,7 +50,8 @@ public class Frames {
             case LiveUpdate.MessageDeleted deleted -> messageDeleted(deleted.roomId(), deleted.messageId(), deleted.seq());
             case LiveUpdate.RoomUpdated room -> roomUpdated(room.room());
             case LiveUpdate.RoomRemoved removed -> roomRemoved(removed.roomId());
-            case LiveUpdate.Unread unread -> unread(unread.roomId(), unread.count(), unread.lastReadSeq());
+            case LiveUpdate.Unread unread ->
+                    unread(unread.roomId(), unread.count(), unread.lastReadSeq(), unread.mentionCount());
             case LiveUpdate.Typing typing -> typing(typing.roomId(), typing.user());
             case LiveUpdate.PresenceChanged presence -> presence(presence.user(), presence.online());
         };
@@ -99,9 +100,10 @@ public class Frames {
         return Frame.of(typed("room.removed").add("roomId", roomId).build().toString());
     }
 
-    Frame unread(long roomId, UnreadCount unread, long lastReadSeq) {
+    Frame unread(long roomId, UnreadCount unread, long lastReadSeq, long mentionCount) {
         return Frame.of(typed("unread").add("roomId", roomId).add("unreadCount", unread.count())
-                .add("unreadCountCapped", unread.capped()).add("lastReadSeq", lastReadSeq).build().toString());
+                .add("unreadCountCapped", unread.capped()).add("lastReadSeq", lastReadSeq)
+                .add("mentionCount", mentionCount).build().toString());
     }
 
     Frame typing(long roomId, PublicProfile user) {

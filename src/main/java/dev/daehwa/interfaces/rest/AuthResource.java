@@ -164,8 +164,10 @@ public class AuthResource {
     @GET
     @Path("me/notifications")
     @Operation(summary = "My email notification settings",
-            description = "email: immediate, 2m, 15m, 1h or never (the server's default, DAEHWA_NOTIFY_DEFAULT, "
-                    + "until I choose); mutedRooms: ids of my rooms that never email me.")
+            description = "email: immediate, 2m, 15m, 1h, mentions (only mentions and direct messages, after 2 minutes) "
+                    + "or never (the server's default, DAEHWA_NOTIFY_DEFAULT, until I choose); mutedRooms: ids of my "
+                    + "rooms that email me only when I am mentioned; mentions: whether mentions are emailed even from "
+                    + "muted rooms and under mentions (default true; never silences them too).")
     @APIResponse(responseCode = "200", description = "The settings")
     @APIResponse(responseCode = "401", description = "Not logged in")
     public NotificationSettingsJson notifications() {
@@ -175,13 +177,13 @@ public class AuthResource {
     @PUT
     @Path("me/notifications")
     @Operation(summary = "Change my email notification settings",
-            description = "Both fields, as GET returns them. An unknown email value, or a muted room I am not a "
-                    + "member of, is a 400 and changes nothing.")
+            description = "The fields as GET returns them; mentions may be left out to keep it as it is. An unknown "
+                    + "email value, or a muted room I am not a member of, is a 400 and changes nothing.")
     @APIResponse(responseCode = "200", description = "The stored settings")
     @APIResponse(responseCode = "400", description = "Invalid input, with field errors")
     @APIResponse(responseCode = "401", description = "Not logged in")
     public NotificationSettingsJson changeNotifications(Requests.NotificationSettings body) {
         Requests.NotificationSettings r = RequestBodies.required(body);
-        return NotificationSettingsJson.of(notificationSettings.change(caller.requireUserId(), r.email(), r.mutedRooms()));
+        return NotificationSettingsJson.of(notificationSettings.change(caller.requireUserId(), r.email(), r.mutedRooms(), r.mentions()));
     }
 }

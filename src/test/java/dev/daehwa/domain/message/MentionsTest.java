@@ -115,4 +115,17 @@ class MentionsTest {
             }
         }
     }
+
+    @Test
+    void theKeysToLookUpAreEveryNameWholeAndTrimmedInLowerCase() {
+        assertEquals(List.of("minji", "김민지", "minji.kim.", "minji.kim"),
+                List.copyOf(Mentions.keysIn("@MinJi and @김민지, also @minji.kim. and a@b.com")));
+    }
+
+    @Test
+    void atMostFiftyDistinctNamesAreLookedUp() {
+        String many = java.util.stream.IntStream.range(0, 80).mapToObj(i -> "@user" + i).collect(Collectors.joining(" "));
+        assertEquals(Mentions.MAX_NAMES, Mentions.keysIn(many).size());
+        assertEquals(Mentions.MAX_NAMES, Mentions.keysIn(many + " @user1 @user1").size(), "repeats cost nothing");
+    }
 }

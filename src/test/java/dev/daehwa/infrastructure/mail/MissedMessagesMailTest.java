@@ -14,6 +14,7 @@ import dev.daehwa.domain.user.User;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MissedMessagesMailTest {
@@ -23,11 +24,16 @@ class MissedMessagesMailTest {
     private final Room room = TestEntities.room(10, minji);
 
     private MissedMessagesEmail email(Locale language, List<String> senders, long total, String... texts) {
+        return email(language, senders, List.of(), total, texts);
+    }
+
+    private MissedMessagesEmail email(Locale language, List<String> senders, List<String> mentionedBy, long total,
+                                      String... texts) {
         List<Message> shown = java.util.Arrays.stream(texts)
                 .map(text -> Message.post(room, minji, text, null, T0))
                 .toList();
         return new MissedMessagesEmail(5, "joon@example.com", "Joon", language, 10, "Team <b>", shown, total,
-                senders, total, "2.10.signature");
+                senders, total, "2.10.signature", mentionedBy, Map.of());
     }
 
     private static MissedMessagesMail render(MissedMessagesEmail email) {
@@ -48,6 +54,22 @@ class MissedMessagesMailTest {
                 render(email(Locale.ENGLISH, List.of("A", "B", "C"), 4, "a")).subject());
         assertEquals("9 new messages in \u201cTeam <b>\u201d from A, B and 3 others",
                 render(email(Locale.ENGLISH, List.of("A", "B", "C", "D", "E"), 9, "a")).subject());
+    }
+
+    @Test
+    void aMentionIsWhatTheSubjectAndTheFirstLineSay() {
+        MissedMessagesMail mail = render(email(Locale.ENGLISH, List.of("Minji", "Joon"), List.of("Minji"), 3, "@joon look"));
+        assertEquals("Minji mentioned you in \u201cTeam <b>\u201d", mail.subject());
+        assertTrue(mail.text().contains("Minji mentioned you in \u201cTeam <b>\u201d."), mail.text());
+        assertTrue(mail.html().contains("<strong>Minji mentioned you in \u201cTeam &lt;b&gt;\u201d.</strong>"), mail.html());
+        MissedMessagesMail korean = render(email(Locale.KOREAN, List.of("민지"), List.of("민지", "준"), 2, "@joon"));
+        assertEquals("민지, 준님이 \u201cTeam <b>\u201d에서 회원님을 멘션했습니다", korean.subject());
+    }
+
+    @Test
+    void withoutAMentionNothingSaysSo() {
+        MissedMessagesMail mail = render(email(Locale.ENGLISH, List.of("Minji"), 1, "hi"));
+        assertFalse(mail.text().contains("mentioned"), mail.text());
     }
 
     @Test
@@ -88,7 +110,7 @@ class MissedMessagesMailTest {
     @Test
     void aSubjectStaysOneLineWhateverANameHolds() {
         MissedMessagesEmail sneaky = new MissedMessagesEmail(5, "joon@example.com", "Joon", Locale.ENGLISH, 10,
-                "Team\r\nBcc: victim@example.com", List.of(), 1, List.of("Min\nji"), 1, "t");
+                "Team\r\nBcc: victim@example.com", List.of(), 1, List.of("Min\nji"), 1, "t", List.of(), Map.of());
         String subject = render(sneaky).subject();
         assertFalse(subject.contains("\n") || subject.contains("\r"), subject);
         assertEquals("New message in \u201cTeam Bcc: victim@example.com\u201d from Min ji", subject);

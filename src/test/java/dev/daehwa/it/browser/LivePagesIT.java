@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.daehwa.it.support.App;
 import dev.daehwa.it.support.ChatUser;
 import dev.daehwa.it.support.Jsons;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /** Two people in two browsers see each other live: messages, badges, typing, without reloading. */
@@ -79,6 +81,52 @@ class LivePagesIT {
         assertAll(
                 () -> assertTrue(title.startsWith("(2) "), "page title: " + title),
                 () -> assertEquals("Added later", Pages.roomNames(joonBrowser).getFirst(), "the newest room is not on top"));
+    }
+
+    /**
+     * Minji picks Joon from the composer's @ list with the keyboard; Joon, on the room list, gets
+     * a mention badge of its own and the tab's title counts it.
+     */
+    @Test
+    void aMentionPickedInTheComposerReachesTheOtherSideAsAMentionBadge(App app, Browsers browsers) {
+        ChatUser minji = app.newUser("pickminji");
+        ChatUser joon = app.newUser(App.uniqueUsername("pickjoon"), "Joon Park");
+        ChatUser sora = app.newUser(App.uniqueUsername("picksora"), "Sora Lee");
+        long roomId = Jsons.id(minji.createRoom("Mention room", joon, sora));
+        Browser joonBrowser = browsers.open(app).logIn(joon);
+        awaitConnected(joonBrowser);
+        Browser minjiBrowser = browsers.open(app).logIn(minji);
+        minjiBrowser.go("rooms/" + roomId);
+        RoomPage room = RoomPage.on(minjiBrowser);
+
+        room.type("hi @jo");
+        WebElement picker = minjiBrowser.visible(By.id("mention-picker"));
+        List<String> offered = picker.findElements(By.cssSelector("[role=option]")).stream().map(WebElement::getText).toList();
+        room.type(Keys.ENTER);
+        String afterPick = minjiBrowser.present(By.id("composer-text")).getDomProperty("value");
+        boolean closed = !minjiBrowser.present(By.id("mention-picker")).isDisplayed();
+        room.type("lunch?", Keys.ENTER);
+        room.message("hi @" + joon.username() + " lunch?");
+        room.type("@so", Keys.ESCAPE);
+        boolean escClosed = !minjiBrowser.present(By.id("mention-picker")).isDisplayed();
+
+        joonBrowser.until("a mention badge of @1", d -> mentionBadge(Pages.room(joonBrowser, "Mention room")).equals("@1"));
+        String title = joonBrowser.driver().getTitle();
+        assertAll(
+                () -> assertEquals(List.of("Joon Park @" + joon.username()), offered, "prefix match on the members"),
+                () -> assertEquals("hi @" + joon.username() + " ", afterPick, "Enter picks instead of sending"),
+                () -> assertTrue(closed, "the list closes once picked"),
+                () -> assertTrue(escClosed, "Esc closes the list"),
+                () -> assertTrue(title.startsWith("(@1 · 1) "), "page title: " + title),
+                () -> assertEquals("1", Pages.unreadBadge(Pages.room(joonBrowser, "Mention room"))));
+    }
+
+    private static String mentionBadge(WebElement room) {
+        return room.findElements(By.cssSelector(".room-mentions .count")).stream()
+                .filter(WebElement::isDisplayed)
+                .map(badge -> badge.getText().strip())
+                .findFirst()
+                .orElse("");
     }
 
     /**

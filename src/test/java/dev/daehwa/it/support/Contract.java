@@ -38,7 +38,7 @@ public final class Contract {
 
     /**
      * Message: {id, roomId, seq, sender, content, html, snippet, createdAt, editedAt|null,
-     * clientMessageId|null, mayEdit, mayDelete}.
+     * clientMessageId|null, mayEdit, mayDelete, mentions: [User]}.
      */
     public static void assertMessage(JsonObject message) {
         assertAll("Message " + message,
@@ -54,7 +54,9 @@ public final class Contract {
                 () -> assertUtcOrNull(message, "editedAt"),
                 () -> assertOneOf(message, "clientMessageId", ValueType.STRING, ValueType.NULL),
                 () -> assertOneOf(message, "mayEdit", ValueType.TRUE, ValueType.FALSE),
-                () -> assertOneOf(message, "mayDelete", ValueType.TRUE, ValueType.FALSE));
+                () -> assertOneOf(message, "mayDelete", ValueType.TRUE, ValueType.FALSE),
+                () -> assertType(message, "mentions", ValueType.ARRAY),
+                () -> message.getJsonArray("mentions").getValuesAs(JsonObject.class).forEach(Contract::assertUser));
     }
 
     /** What the message says its reader may do to it, as "edit", "delete", both, or none. */
@@ -89,6 +91,7 @@ public final class Contract {
                     }
                 },
                 () -> assertType(room, "unreadCount", ValueType.NUMBER),
+                () -> assertType(room, "mentionCount", ValueType.NUMBER),
                 () -> assertOneOf(room, "unreadCountCapped", ValueType.TRUE, ValueType.FALSE),
                 () -> assertType(room, "lastReadSeq", ValueType.NUMBER),
                 () -> assertUtc(room, "createdAt"),

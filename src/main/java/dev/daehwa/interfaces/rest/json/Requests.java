@@ -41,7 +41,7 @@ public final class Requests {
     public record PostMessage(Long roomId, String content, String clientMessageId) {
     }
 
-    public record NotificationSettings(String email, List<Long> mutedRooms) {
+    public record NotificationSettings(String email, List<Long> mutedRooms, Boolean mentions) {
     }
 
     public record EditMessage(String content) {

@@ -49,6 +49,7 @@ public class ProfileBacking {
 
     private String email;
     private Long[] mutedRooms;
+    private boolean mentions;
     private Map<Long, String> myRooms;
 
     @PostConstruct
@@ -56,6 +57,7 @@ public class ProfileBacking {
         NotificationSettings current = settings.of(viewer.getId());
         email = current.email().value();
         mutedRooms = current.mutedRooms().toArray(Long[]::new);
+        mentions = current.mentions();
         myRooms = rooms.roomNamesOf(viewer.getId());
         var user = accounts.get(viewer.getId());
         address = user.email();
@@ -82,16 +84,25 @@ public class ProfileBacking {
 
     public void save() {
         try {
-            NotificationSettings saved = settings.change(viewer.getId(), email, Arrays.asList(mutedRooms));
+            NotificationSettings saved = settings.change(viewer.getId(), email, Arrays.asList(mutedRooms), mentions);
             email = saved.email().value();
             mutedRooms = saved.mutedRooms().toArray(Long[]::new);
+            mentions = saved.mentions();
             FormMessages.onFormInfo(Pages.text("profile.saved"));
         } catch (DomainException e) {
             FormMessages.onRefusal(FORM, e);
         }
     }
 
-    /** The five cadences, in the order the page lists them. */
+    public boolean isMentions() {
+        return mentions;
+    }
+
+    public void setMentions(boolean mentions) {
+        this.mentions = mentions;
+    }
+
+    /** The cadences, in the order the page lists them. */
     public List<String> getCadences() {
         return Arrays.stream(EmailCadence.values()).map(EmailCadence::value).toList();
     }

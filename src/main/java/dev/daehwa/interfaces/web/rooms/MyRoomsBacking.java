@@ -52,6 +52,10 @@ public class MyRoomsBacking {
         return MessageFormat.format(Pages.text("rooms.unread"), unreadBadge(unread));
     }
 
+    public String mentionLabel(long mentions) {
+        return MessageFormat.format(Pages.text("rooms.mentions"), mentions);
+    }
+
     /**
      * "Minji: the start of her message", as the list shows the latest message; the page escapes
      * it. The snippet is the message's own (the API sends the same one), so a line drawn here and
