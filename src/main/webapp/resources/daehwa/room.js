@@ -67,6 +67,7 @@
             }
         });
         this.arrange(this.list.querySelectorAll('li.message'));
+        this.renameDaysAtMidnight();
         this.startDraft();
         this.updateComposer();
         document.addEventListener('visibilitychange', function () {
@@ -576,6 +577,22 @@
         item.classList.toggle('continued', !newDay && !interrupted
             && previous.dataset.senderId === item.dataset.senderId
             && created - Number(previous.dataset.created) <= GROUP_GAP);
+    };
+
+    /** "Today" becomes "Yesterday" at the reader's midnight, on a page left open overnight. */
+    RoomPage.prototype.renameDaysAtMidnight = function () {
+        var self = this;
+        var midnight = new Date();
+        midnight.setHours(24, 0, 1, 0);
+        setTimeout(function () {
+            self.list.querySelectorAll('li.day-separator').forEach(function (separator) {
+                var first = nextMessage(separator);
+                if (first) {
+                    separator.firstElementChild.textContent = self.dayLabel(Number(first.dataset.created));
+                }
+            });
+            self.renameDaysAtMidnight();
+        }, midnight.getTime() - Date.now());
     };
 
     /** Removes a message; the one after it may now head a group, and a day left empty loses its separator. */
