@@ -597,9 +597,8 @@
 
     /** Removes a message; the one after it may now head a group, and a day left empty loses its separator. */
     RoomPage.prototype.removeMessage = function (item) {
-        var list = item.parentElement;
-        if (!list) {
-            return;
+        if (!item.parentElement) {
+            return; // already gone, by the socket's message.deleted or this page's Delete
         }
         var next = nextMessage(item);
         var row = item.previousElementSibling;
