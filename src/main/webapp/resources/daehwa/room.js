@@ -4,7 +4,9 @@
 // PATCH and DELETE /api/messages/{id} to edit and delete. Every call sends X-Requested-With, which
 // the API requires of cookie-authenticated changes (CSRF). New messages are built from the page's
 // <template>, the same markup the server used, and their text is the server's html rendering;
-// Edit and Delete appear as the message's mayEdit and mayDelete say.
+// Edit and Delete appear as the message's mayEdit and mayDelete say. Messages are grouped under
+// their author's name and separated by day (arrange), and the composer's text is kept per room
+// in the browser until it is sent (drafts).
 (function () {
     'use strict';
 
@@ -15,6 +17,7 @@
         this.roomId = Number(root.dataset.roomId);
         this.api = root.dataset.api;
         this.viewer = root.dataset.viewer;
+        this.viewerId = root.dataset.viewerId;
         this.maxLength = Number(root.dataset.maxLength);
         this.list = document.getElementById('messages');
         this.template = document.getElementById('message-template');
@@ -44,6 +47,7 @@
         });
         this.text.addEventListener('input', function () {
             self.updateComposer();
+            self.draftChanged();
             if (self.text.value.trim() && Daehwa.live) {
                 Daehwa.live.typing(self.roomId);
             }
@@ -62,6 +66,9 @@
                 self.remove(item);
             }
         });
+        this.arrange(this.list.querySelectorAll('li.message'));
+        this.renameDaysAtMidnight();
+        this.startDraft();
         this.updateComposer();
         document.addEventListener('visibilitychange', function () {
             if (!document.hidden) {
@@ -147,7 +154,10 @@
             return;
         }
         var clientId = newClientId();
-        this.list.append(this.pendingItem(clientId, content));
+        var pending = this.pendingItem(clientId, content);
+        this.list.append(pending);
+        this.arrange([pending]);
+        this.keepDraft(content); // until the server has it
         var empty = document.getElementById('no-messages');
         if (empty) {
             empty.remove();
@@ -164,6 +174,8 @@
         item.id = 'pending-' + clientId;
         item.dataset.clientId = clientId;
         item.classList.add('mine', 'pending');
+        item.dataset.senderId = this.viewerId;
+        item.dataset.created = String(Date.now());
         item.querySelector('.message-sender').textContent = document.getElementById('current-user').textContent;
         item.querySelector('.message-edited').hidden = true;
         item.querySelector('.message-text').textContent = content;
@@ -188,6 +200,7 @@
                 }
                 self.append(message);
                 self.error.textContent = '';
+                self.sent(content);
             }, function (problem) {
                 var item = document.getElementById('pending-' + clientId);
                 if (!item) {
@@ -195,9 +208,10 @@
                 }
                 if (problem.status && problem.status < 500) {
                     // Refused for good (too long, no longer a member): give the text back to edit.
-                    item.remove();
+                    self.removeMessage(item);
                     self.text.value = content;
                     self.updateComposer();
+                    self.keepDraft(content);
                     self.error.textContent = self.explain(problem);
                     return;
                 }
@@ -228,6 +242,8 @@
         item.dataset.id = message.id;
         item.dataset.seq = message.seq;
         item.dataset.sender = message.sender.username;
+        item.dataset.senderId = message.sender.id;
+        item.dataset.created = String(Date.parse(message.createdAt));
         item.classList.toggle('mine', mine);
         item.querySelector('.message-sender').textContent = message.sender.displayName;
         var time = item.querySelector('.message-time');
@@ -253,6 +269,7 @@
         var item = this.render(message);
         if (existing) {
             existing.replaceWith(item);
+            this.arrange([item]);
             return;
         }
         var after = null;
@@ -271,6 +288,7 @@
         } else {
             this.list.append(item);
         }
+        this.arrange([item]);
         var empty = document.getElementById('no-messages');
         if (empty) {
             empty.remove();
@@ -287,12 +305,14 @@
                 var height = self.list.scrollHeight;
                 var row = button.closest('li');
                 var fragment = document.createDocumentFragment();
+                var added = [];
                 page.messages.forEach(function (message) {
                     if (!document.getElementById('message-' + message.id)) {
-                        fragment.append(self.render(message));
+                        added.push(fragment.appendChild(self.render(message)));
                     }
                 });
                 row.after(fragment);
+                self.arrange(added);
                 self.list.scrollTop += self.list.scrollHeight - height; // keep the reader's place
                 if (!page.hasMore) {
                     row.remove();
@@ -361,7 +381,7 @@
     RoomPage.prototype.deleted = function (messageId) {
         var item = document.getElementById('message-' + messageId);
         if (item) {
-            item.remove();
+            this.removeMessage(item);
         }
     };
 
@@ -463,10 +483,213 @@
             return;
         }
         this.call('DELETE', '/messages/' + item.dataset.id).then(function () {
-            item.remove();
+            self.removeMessage(item);
         }, function (problem) {
             self.error.textContent = self.explain(problem);
         });
+    };
+
+    // ---- reading: groups under one name, and days ------------------------------------------
+
+    /** Messages by one author this close to the one before appear under one name. */
+    var GROUP_GAP = 5 * 60 * 1000;
+    var dayFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {dateStyle: 'full'});
+
+    function isMessage(element) {
+        return element.classList.contains('message');
+    }
+
+    function nextMessage(item) {
+        var element = item.nextElementSibling;
+        while (element && !isMessage(element)) {
+            element = element.nextElementSibling;
+        }
+        return element;
+    }
+
+    /** The local calendar day of an epoch millisecond, in the browser's time zone: 20261207. */
+    function dayOf(millis) {
+        var date = new Date(millis);
+        return date.getFullYear() * 10000 + (date.getMonth() + 1) * 100 + date.getDate();
+    }
+
+    RoomPage.prototype.dayLabel = function (millis) {
+        var day = dayOf(millis);
+        var yesterday = new Date();
+        yesterday.setDate(yesterday.getDate() - 1);
+        if (day === dayOf(Date.now())) {
+            return this.root.dataset.textToday;
+        }
+        return day === dayOf(yesterday.getTime()) ? this.root.dataset.textYesterday : dayFormat.format(new Date(millis));
+    };
+
+    /**
+     * Derives, from the data-sender-id and data-created of the messages, which message heads a
+     * group (shows its author's name) and where a day begins (a separator before it). A
+     * message's look depends only on the message before it, so after inserting, replacing or
+     * removing messages only those and the ones right after them are looked at: a page of older
+     * messages costs one pass over the page, not over the whole history.
+     */
+    RoomPage.prototype.arrange = function (items) {
+        var done = new Set();
+        var self = this;
+        Array.prototype.forEach.call(items, function (item) {
+            [item, item.parentElement && nextMessage(item)].forEach(function (message) {
+                if (message && message.parentElement && !done.has(message)) {
+                    done.add(message);
+                    self.arrangeOne(message);
+                }
+            });
+        });
+    };
+
+    RoomPage.prototype.arrangeOne = function (item) {
+        // the rows between this message and the one before: day separators, the unread divider
+        var separators = [];
+        var interrupted = false;
+        var previous = item.previousElementSibling;
+        while (previous && !isMessage(previous)) {
+            if (previous.classList.contains('day-separator')) {
+                separators.push(previous);
+            } else {
+                interrupted = true;
+            }
+            previous = previous.previousElementSibling;
+        }
+        var created = Number(item.dataset.created);
+        var day = dayOf(created);
+        var newDay = !previous || dayOf(Number(previous.dataset.created)) !== day;
+        var separator = newDay ? separators.shift() : null;
+        separators.forEach(function (extra) {
+            extra.remove();
+        });
+        if (newDay) {
+            if (!separator) {
+                separator = document.createElement('li');
+                separator.className = 'day-separator';
+                separator.setAttribute('role', 'separator');
+                separator.append(document.createElement('span'));
+                item.before(separator);
+            }
+            separator.dataset.day = day;
+            separator.firstElementChild.textContent = this.dayLabel(created);
+        }
+        item.classList.toggle('continued', !newDay && !interrupted
+            && previous.dataset.senderId === item.dataset.senderId
+            && created - Number(previous.dataset.created) <= GROUP_GAP);
+    };
+
+    /** "Today" becomes "Yesterday" at the reader's midnight, on a page left open overnight. */
+    RoomPage.prototype.renameDaysAtMidnight = function () {
+        var self = this;
+        var midnight = new Date();
+        midnight.setHours(24, 0, 1, 0);
+        setTimeout(function () {
+            self.list.querySelectorAll('li.day-separator').forEach(function (separator) {
+                var first = nextMessage(separator);
+                if (first) {
+                    separator.firstElementChild.textContent = self.dayLabel(Number(first.dataset.created));
+                }
+            });
+            self.renameDaysAtMidnight();
+        }, midnight.getTime() - Date.now());
+    };
+
+    /** Removes a message; the one after it may now head a group, and a day left empty loses its separator. */
+    RoomPage.prototype.removeMessage = function (item) {
+        if (!item.parentElement) {
+            return; // already gone, by the socket's message.deleted or this page's Delete
+        }
+        var next = nextMessage(item);
+        var row = item.previousElementSibling;
+        item.remove();
+        if (next) {
+            this.arrange([next]);
+            return;
+        }
+        // the last message went: separators left after the new last message head nothing
+        while (row && !isMessage(row)) {
+            var before = row.previousElementSibling;
+            if (row.classList.contains('day-separator')) {
+                row.remove();
+            }
+            row = before;
+        }
+    };
+
+    // ---- drafts: what is typed survives a reload ---------------------------------------------
+
+    /** One draft per room and per account, so two people sharing a browser never see each other's. */
+    RoomPage.prototype.draftKey = function () {
+        return 'daehwa.draft.' + this.viewerId + '.' + this.roomId;
+    };
+
+    RoomPage.prototype.startDraft = function () {
+        var self = this;
+        var saved = null;
+        try {
+            saved = window.localStorage.getItem(this.draftKey());
+        } catch (unavailable) {
+            return; // storage turned off: the composer works, without drafts
+        }
+        if (saved && !this.text.value) {
+            this.text.value = saved; // on load, before any typing, so never during an IME composition
+        }
+        window.addEventListener('pagehide', function () {
+            if (self.draftTimer) {
+                clearTimeout(self.draftTimer);
+                self.draftTimer = null;
+                self.keepDraft(self.text.value);
+            }
+        });
+    };
+
+    /** Typing saves the draft at most every half second; the last keystroke is saved too. */
+    RoomPage.prototype.draftChanged = function () {
+        var self = this;
+        if (this.draftTimer) {
+            return;
+        }
+        this.draftTimer = setTimeout(function () {
+            self.draftTimer = null;
+            self.keepDraft(self.text.value);
+        }, 500);
+    };
+
+    /**
+     * Stores the draft (nothing for an empty one), at most as long as a message may be. A message
+     * being sent stays the draft until the server has it; a failed send leaves it there.
+     */
+    RoomPage.prototype.keepDraft = function (text) {
+        if (this.draftTimer) {
+            clearTimeout(this.draftTimer);
+            this.draftTimer = null;
+        }
+        if (text.length > this.maxLength) { // UTF-16 units, never fewer than code points
+            text = Array.from(text).slice(0, this.maxLength).join('');
+        }
+        try {
+            if (text.trim()) {
+                window.localStorage.setItem(this.draftKey(), text);
+            } else {
+                window.localStorage.removeItem(this.draftKey());
+            }
+        } catch (unavailable) {
+            // storage full or turned off: the draft is not kept, the message is unaffected
+        }
+    };
+
+    /** Sent: unless something newer was kept meanwhile, the draft is now what the composer holds. */
+    RoomPage.prototype.sent = function (content) {
+        var kept;
+        try {
+            kept = window.localStorage.getItem(this.draftKey());
+        } catch (unavailable) {
+            return;
+        }
+        if (kept === null || kept === content) {
+            this.keepDraft(this.text.value);
+        }
     };
 
     document.addEventListener('DOMContentLoaded', function () {

@@ -65,6 +65,29 @@ final class RoomPage {
         return message(text);
     }
 
+    /**
+     * For each message, oldest first, the author's name if the message shows it (it heads a
+     * group), or "" if it sits under the name of the message before.
+     */
+    List<String> headers() {
+        return (List<String>) browser.script("""
+                return Array.from(document.querySelectorAll('#messages li.message')).map(li => {
+                    const sender = li.querySelector('.message-sender');
+                    return sender.getBoundingClientRect().width > 1 ? sender.textContent.trim() : '';
+                });""");
+    }
+
+    /** The texts of the day separators, top to bottom. */
+    List<String> days() {
+        return browser.all(By.cssSelector("#messages li.day-separator")).stream().map(WebElement::getText).toList();
+    }
+
+    /** Reloads the page, as the browser's reload button does, and waits for the composer. */
+    RoomPage reload() {
+        browser.driver().navigate().refresh();
+        return on(browser);
+    }
+
     String composerText() {
         return browser.present(By.id("composer-text")).getDomProperty("value");
     }

@@ -176,7 +176,155 @@ class RoomPageIT {
         assertAll(
                 () -> assertEquals(50, first, "messages on opening"),
                 () -> assertEquals(IntStream.rangeClosed(1, 120).mapToObj(i -> "message " + i).toList(), room.texts()),
-                () -> assertTrue(browser.all(By.id("load-older")).isEmpty(), "load older is offered at the start of the room"));
+                () -> assertTrue(browser.all(By.id("load-older")).isEmpty(), "load older is offered at the start of the room"),
+                () -> assertEquals(1, room.headers().stream().filter(name -> !name.isEmpty()).count(),
+                        "one author's quick messages, loaded in three pages, head more than one group"),
+                () -> assertEquals(1, room.days().size(), "one day's messages, loaded in three pages, under several day lines"));
+    }
+
+    /**
+     * Quick messages by one author read as one group under their name, however they arrive
+     * (sent here, live from someone else, server-rendered), deleting a group's head gives the
+     * name to the next, and each day begins under a line naming it, in the page's language.
+     */
+    @Test
+    void messagesByOneAuthorGroupUnderOneNameAndEachDayHasItsLine(App app, Browsers browsers) {
+        ChatUser minji = app.newUser(App.uniqueUsername("gminji"), "Minji");
+        ChatUser joon = app.newUser(App.uniqueUsername("gjoon"), "Joon");
+        long roomId = Jsons.id(minji.createRoom("Groups", joon));
+        Browser english = browsers.open(app).logIn(minji);
+        RoomPage mine = RoomPage.open(english, roomId);
+        mine.send("first");
+        mine.send("second");
+        joon.send(roomId, "from joon");
+        mine.message("from joon");
+        mine.send("third");
+        english.until("the server's copies of what was sent", d -> d.findElements(By.cssSelector("#messages li.pending")).isEmpty());
+        List<String> live = mine.headers();
+        List<String> englishDays = mine.days();
+
+        // read up to the end, so no "New messages" line (which starts a group of its own) sits between them
+        long lastSeq = joon.history(roomId).getLast().getJsonNumber("seq").longValue();
+        joon.agent().post("api/rooms/" + roomId + "/read", Jsons.object("seq", lastSeq)).expect(204);
+        Browser korean = browsers.open(app, Browser.Screen.DESKTOP, Browser.Language.KOREAN).logIn(joon);
+        RoomPage his = RoomPage.open(korean, roomId);
+        List<String> rendered = his.headers();
+        List<String> koreanDays = his.days();
+
+        mine.delete(mine.message("first"));
+        korean.until("the deletion to arrive", d -> his.texts().size() == 3);
+        List<String> headPromoted = his.headers();
+        mine.delete(mine.message("from joon"));
+        korean.until("the deletion to arrive", d -> his.texts().size() == 2);
+
+        assertAll(
+                () -> assertEquals(List.of("Minji", "", "Joon", "Minji"), live, "grouped as they arrived"),
+                () -> assertEquals(live, rendered, "grouped as the server rendered them"),
+                () -> assertEquals(List.of("Today"), englishDays),
+                () -> assertEquals(List.of("오늘"), koreanDays),
+                () -> assertEquals(List.of("Minji", "Joon", "Minji"), headPromoted, "the next message did not take the deleted head's name"),
+                () -> assertEquals(List.of("Minji", ""), mine.headers(), "the messages around a deleted one did not join"),
+                () -> assertEquals(List.of("Minji", ""), his.headers(), "live deletions did not regroup"),
+                () -> assertEquals(List.of("오늘"), his.days()));
+        assertDaysOfOlderMessages(english, "March 15, 2020", "Yesterday", "Today");
+        assertDaysOfOlderMessages(korean, "2020년 3월 15일", "어제", "오늘");
+    }
+
+    /**
+     * Older days, by the page's own arrange on messages made up in the browser (the server
+     * stamps every message with its own clock): in the browser's time zone, a line for each day,
+     * yesterday by name; a group ends at midnight; a day whose only message goes loses its line.
+     */
+    @SuppressWarnings("unchecked")
+    private static void assertDaysOfOlderMessages(Browser browser, String longAgo, String yesterday, String today) {
+        java.util.Map<String, Object> seen = (java.util.Map<String, Object>) browser.script("""
+                const room = Daehwa.room;
+                const list = document.createElement('ol');
+                const at = (daysAgo, hours, minutes) => {
+                    const date = new Date();
+                    date.setDate(date.getDate() - daysAgo);
+                    date.setHours(hours, minutes, 0, 0);
+                    return date.getTime();
+                };
+                const made = [[1, new Date(2020, 2, 15, 12, 0).getTime()], [1, new Date(2020, 2, 15, 12, 1).getTime()],
+                        [1, at(1, 23, 58)], [1, at(0, 0, 1)], [1, at(0, 0, 2)]].map(([sender, created]) => {
+                    const item = document.createElement('li');
+                    item.className = 'message';
+                    item.dataset.senderId = sender;
+                    item.dataset.created = created;
+                    list.append(item);
+                    return item;
+                });
+                room.arrange(made);
+                const days = () => Array.from(list.querySelectorAll('.day-separator')).map(li => li.textContent);
+                const continued = made.map(item => item.classList.contains('continued'));
+                const before = days();
+                room.removeMessage(made[2]);
+                const afterYesterdayGoes = days();
+                room.removeMessage(made[3]);
+                const afterHeadGoes = days();
+                const promoted = !made[4].classList.contains('continued');
+                room.removeMessage(made[4]);
+                return {before, continued, afterYesterdayGoes, afterHeadGoes, promoted, afterTodayGoes: days()};""");
+        List<String> before = (List<String>) seen.get("before");
+        assertAll(
+                () -> assertEquals(3, before.size(), "day lines: " + before),
+                () -> assertTrue(before.getFirst().contains(longAgo), "the line of an older day: " + before),
+                () -> assertEquals(List.of(yesterday, today), before.subList(1, before.size())),
+                () -> assertEquals(List.of(false, true, false, false, true), seen.get("continued"),
+                        "grouped: a minute apart continues, three minutes across midnight does not"),
+                () -> assertEquals(List.of(before.getFirst(), today), seen.get("afterYesterdayGoes"),
+                        "yesterday's only message went, its line stayed"),
+                () -> assertEquals(List.of(before.getFirst(), today), seen.get("afterHeadGoes"),
+                        "today's line went with its first message"),
+                () -> assertEquals(true, seen.get("promoted"), "today's second message stayed under the deleted one's name"),
+                () -> assertEquals(List.of(before.getFirst()), seen.get("afterTodayGoes"),
+                        "today's line stayed after its last message went"));
+    }
+
+    /**
+     * What is typed in a room's composer survives a reload until it is sent, also when sending
+     * failed; each room has its own, and another account in the same browser sees none of it.
+     */
+    @Test
+    void aDraftSurvivesReloadingUntilItIsSentPerRoomAndPerAccount(App app, Browsers browsers) {
+        ChatUser minji = app.newUser("draft");
+        ChatUser joon = app.newUser("draftmate");
+        long roomId = Jsons.id(minji.createRoom("Drafts", joon));
+        long otherRoomId = minji.createRoomId();
+        Browser browser = browsers.open(app).logIn(minji);
+        RoomPage room = RoomPage.open(browser, roomId);
+        room.type("반쯤 쓴 생각 ", "half a thought");
+        String reloaded = room.reload().composerText();
+        boolean sendable = browser.present(By.id("composer-send")).isEnabled();
+        RoomPage other = RoomPage.open(browser, otherRoomId);
+        String otherOnOpening = other.composerText();
+        other.type("the other room's words");
+        String back = RoomPage.open(browser, roomId).composerText();
+
+        room.type(Keys.ENTER);
+        room.message("반쯤 쓴 생각 half a thought");
+        String afterSending = room.reload().composerText();
+        browser.script("window.realFetch = window.fetch; window.fetch = () => Promise.reject(new TypeError('offline'))");
+        room.type("lost on the way", Keys.ENTER);
+        browser.visible(By.cssSelector("#messages li.message.pending.failed"));
+        String afterFailing = room.reload().composerText();
+        String otherAtTheEnd = RoomPage.open(browser, otherRoomId).composerText();
+
+        browser.clickAndWaitForPage("logout-link");
+        browser.clickAndWaitForPage("logout:confirm");
+        browser.logIn(joon);
+        String anotherAccount = RoomPage.open(browser, roomId).composerText();
+
+        assertAll(
+                () -> assertEquals("반쯤 쓴 생각 half a thought", reloaded, "the draft after a reload"),
+                () -> assertTrue(sendable, "a restored draft cannot be sent"),
+                () -> assertEquals("", otherOnOpening, "another room opened with this room's draft"),
+                () -> assertEquals("반쯤 쓴 생각 half a thought", back, "the draft after visiting another room"),
+                () -> assertEquals("", afterSending, "the draft came back after it was sent"),
+                () -> assertEquals("lost on the way", afterFailing, "a send that failed took the draft with it"),
+                () -> assertEquals("the other room's words", otherAtTheEnd, "the other room's own draft"),
+                () -> assertEquals("", anotherAccount, "another account in the same browser sees the draft"));
     }
 
     @Test
