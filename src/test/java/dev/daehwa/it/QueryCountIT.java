@@ -97,10 +97,12 @@ class QueryCountIT {
         long large = alice.createRoomId(bob);
         for (int i = 0; i < 50; i++) {
             ChatUser sender = i % 2 == 0 ? alice : bob;
+            ChatUser other = sender == alice ? bob : alice;
             if (i < 5) {
                 sender.send(small, "small " + i);
             }
-            sender.send(large, "large " + i);
+            // every message of the long page mentions someone; none of the short page does
+            sender.send(large, "large @" + other.username() + " " + i);
         }
 
         int forFew = statements(alice, "api/messages?room=" + small + "&limit=50", -1);
@@ -110,7 +112,8 @@ class QueryCountIT {
         assertAll(
                 () -> assertTrue(forFew >= 1, "the counter reports no statement at all"),
                 () -> assertTrue(forMany <= SMALL, "a history page of 50 ran " + forMany + " statements"),
-                () -> assertEquals(forFew, forMany, "statements for 5 vs 50 messages"));
+                () -> assertEquals(forFew, forMany, "statements for 5 plain messages vs 50 that mention"));
+        assertEquals(1, alice.history(large).getLast().getJsonArray("mentions").size(), "the mentions were read");
     }
 
     @Test
