@@ -66,8 +66,8 @@ public class SearchService {
             return new SearchPage(List.of(), 0, null);
         }
         SearchCriteria criteria = new SearchCriteria(query.required(), query.excluded(), roomNames.keySet(), senders,
-                mentioned, dayAfter(query.after(), request.zone()), startOf(query.before(), request.zone()), query.hasLink(),
-                request.order(), request.limit(), request.cursor());
+                mentioned, dayAfter(query.after(), request.zone()), startOf(query.before(), request.zone()),
+                query.hasLink(), request.order(), request.limit(), request.cursor());
         SearchHits hits = engine.search(criteria);
         Map<Long, Message> byId = messages.findVisible(hits.messageIds()).stream()
                 .collect(Collectors.toMap(Message::id, Function.identity()));
