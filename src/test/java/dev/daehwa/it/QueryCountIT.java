@@ -142,6 +142,30 @@ class QueryCountIT {
                 () -> assertEquals(few.sqlStatements(), many.sqlStatements(), "statements for 2 vs 50 results"));
     }
 
+    /** from: and mentions: name people the same way: all of them are looked up in one statement. */
+    @Test
+    void mentionsAddsNoStatementToASearchThatNamesSendersAlready(App app) {
+        ChatUser alice = app.newUser("srchm");
+        ChatUser bob = app.newUser("srchmbob");
+        ChatUser carol = app.newUser("srchmcarol");
+        long room = alice.createRoomId(bob, carol);
+        for (int i = 0; i < 10; i++) {
+            (i % 2 == 0 ? alice : bob).send(room, "흔한 낱말 " + i + " @" + carol.username());
+        }
+        String senders = "흔한 from:" + alice.username() + " from:" + bob.username();
+        String withoutMentions = "api/search?q=" + URLEncoder.encode(senders, StandardCharsets.UTF_8) + "&limit=50";
+        String withMentions = "api/search?q=" + URLEncoder.encode(senders + " mentions:" + carol.username()
+                + " mentions:nobody_" + carol.username(), StandardCharsets.UTF_8) + "&limit=50";
+        Pause.until(Duration.ofSeconds(15), Duration.ofMillis(50),
+                () -> alice.agent().get(withMentions).expect(200).json().getJsonNumber("total").longValue() >= 10);
+
+        Response plain = alice.agent().get(withoutMentions).expect(200);
+        Response mentioning = alice.agent().get(withMentions).expect(200);
+
+        assertEquals(10, mentioning.json().getJsonArray("results").size());
+        assertEquals(plain.sqlStatements(), mentioning.sqlStatements(), "statements without and with mentions:");
+    }
+
     @Test
     void myRoomsPageRunsTheSameStatementsForFiveAndFiftyRooms(App app) {
         ChatUser few = userWithRooms(app, 5);

@@ -10,19 +10,21 @@ import java.util.Set;
  * is a member of right now (narrowed by {@code in:} or {@code room}); engines apply it inside the
  * query, so that totals and pages never count anything else.
  *
- * @param senderIds messages by any of these people; empty for anyone
- * @param sentFrom  inclusive lower bound, or null
- * @param sentUntil exclusive upper bound, or null
- * @param cursor    where the previous page ended, as an engine returned it, or null
+ * @param senderIds    messages by any of these people; empty for anyone
+ * @param mentionedIds messages that mention any of these people; empty for whoever they mention
+ * @param sentFrom     inclusive lower bound, or null
+ * @param sentUntil    exclusive upper bound, or null
+ * @param cursor       where the previous page ended, as an engine returned it, or null
  */
 public record SearchCriteria(List<String> required, List<String> excluded, Set<Long> roomIds, Set<Long> senderIds,
-                             Instant sentFrom, Instant sentUntil, boolean hasLink, SearchOrder order, int limit,
-                             String cursor) {
+                             Set<Long> mentionedIds, Instant sentFrom, Instant sentUntil, boolean hasLink,
+                             SearchOrder order, int limit, String cursor) {
 
     public SearchCriteria {
         required = List.copyOf(required);
         excluded = List.copyOf(excluded);
         roomIds = Set.copyOf(roomIds);
         senderIds = Set.copyOf(senderIds);
+        mentionedIds = Set.copyOf(mentionedIds);
     }
 }

@@ -11,23 +11,35 @@ import java.util.List;
  * @param required     words and phrases that must all match
  * @param excluded     words and phrases that must not match ({@code -word}, {@code -"a phrase"})
  * @param fromUsers    usernames from {@code from:}; any of them (none means anyone)
+ * @param mentionsMe   from {@code mentions:me}: messages that mention the searcher
+ * @param mentioned    usernames from {@code mentions:}; a message mentioning any of them, or the
+ *                     searcher when {@code mentionsMe}, matches (none and not {@code mentionsMe}
+ *                     means whoever it mentions, if anyone)
  * @param inRooms      room names from {@code in:}; any of them (none means every room)
  * @param before       from {@code before:}: only messages sent before that day starts
  * @param after        from {@code after:}: only messages sent after that day ends
  * @param hasLink      from {@code has:link}
  */
-public record SearchQuery(List<String> required, List<String> excluded, List<String> fromUsers,
-                          List<String> inRooms, LocalDate before, LocalDate after, boolean hasLink) {
+public record SearchQuery(List<String> required, List<String> excluded, List<String> fromUsers, boolean mentionsMe,
+                          List<String> mentioned, List<String> inRooms, LocalDate before, LocalDate after,
+                          boolean hasLink) {
 
     public SearchQuery {
         required = List.copyOf(required);
         excluded = List.copyOf(excluded);
         fromUsers = List.copyOf(fromUsers);
+        mentioned = List.copyOf(mentioned);
         inRooms = List.copyOf(inRooms);
     }
 
     /** Whether anything narrows the search besides the words. */
     public boolean hasOperators() {
-        return !fromUsers.isEmpty() || !inRooms.isEmpty() || before != null || after != null || hasLink;
+        return !fromUsers.isEmpty() || hasMentions() || !inRooms.isEmpty() || before != null || after != null
+                || hasLink;
+    }
+
+    /** Whether {@code mentions:} narrows the search to messages that mention someone in particular. */
+    public boolean hasMentions() {
+        return mentionsMe || !mentioned.isEmpty();
     }
 }

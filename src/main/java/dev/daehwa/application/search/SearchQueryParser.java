@@ -10,8 +10,9 @@ import java.util.Locale;
 
 /**
  * Reads the search language: plain words (all must match), {@code "exact phrases"}, {@code -word}
- * or {@code -"phrase"} to exclude, and the operators {@code from:}, {@code in:}, {@code before:},
- * {@code after:} and {@code has:link}. Operator values may be quoted ({@code in:"Team chat"}).
+ * or {@code -"phrase"} to exclude, and the operators {@code from:}, {@code mentions:}, {@code in:},
+ * {@code before:}, {@code after:} and {@code has:link}. Operator values may be quoted
+ * ({@code in:"Team chat"}). {@code mentions:me} is the searcher; no username is that short.
  *
  * <p>A word with a colon that is not one of the operators ({@code 10:30}, {@code https://…}) is
  * just a word: people paste times and links into searches, and refusing them would be unkind.
@@ -27,6 +28,8 @@ public final class SearchQueryParser {
     private final List<String> required = new ArrayList<>();
     private final List<String> excluded = new ArrayList<>();
     private final List<String> fromUsers = new ArrayList<>();
+    private boolean mentionsMe;
+    private final List<String> mentioned = new ArrayList<>();
     private final List<String> inRooms = new ArrayList<>();
     private LocalDate before;
     private LocalDate after;
@@ -77,12 +80,12 @@ public final class SearchQueryParser {
                 addText(word, negated);
             }
         }
-        return new SearchQuery(required, excluded, fromUsers, inRooms, before, after, hasLink);
+        return new SearchQuery(required, excluded, fromUsers, mentionsMe, mentioned, inRooms, before, after, hasLink);
     }
 
     private static boolean isOperator(String name) {
         return switch (name) {
-            case "from", "in", "before", "after", "has" -> true;
+            case "from", "mentions", "in", "before", "after", "has" -> true;
             default -> false;
         };
     }
@@ -92,7 +95,14 @@ public final class SearchQueryParser {
             throw InvalidInputException.of(FieldRefusal.SEARCH_EMPTY_OPERATOR, name + ": needs a value after the colon.");
         }
         switch (name) {
-            case "from" -> fromUsers.add(value.startsWith("@") ? value.substring(1) : value);
+            case "from" -> fromUsers.add(username(value));
+            case "mentions" -> {
+                if (value.equalsIgnoreCase("me")) {
+                    mentionsMe = true;
+                } else {
+                    mentioned.add(username(value));
+                }
+            }
             case "in" -> inRooms.add(value.startsWith("#") ? value.substring(1) : value);
             case "before" -> {
                 LocalDate day = date(name, value);
@@ -111,6 +121,10 @@ public final class SearchQueryParser {
             }
             default -> throw new IllegalStateException(name);
         }
+    }
+
+    private static String username(String value) {
+        return value.startsWith("@") ? value.substring(1) : value;
     }
 
     private static LocalDate date(String operator, String value) {

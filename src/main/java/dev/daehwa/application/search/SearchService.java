@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Searching the conversation as one member sees it. The rooms searched are the ones the searcher
@@ -30,7 +32,7 @@ import java.util.stream.Collectors;
  * shown are read back from the database, so a result always says what the message says now.
  *
  * <p>Statements per search, whatever the number of rooms or results: the searcher's room ids and names, the
- * senders of {@code from:} (when given), and the messages of the page.
+ * people named by {@code from:} and {@code mentions:} (when given, all in one), and the messages of the page.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -55,13 +57,17 @@ public class SearchService {
         }
         SearchQuery query = SearchQueryParser.parse(request.query());
         Map<Long, String> roomNames = searchableRooms(userId, request.roomId(), query.inRooms());
-        Set<Long> senders = senders(query.fromUsers());
-        if (roomNames.isEmpty() || !query.fromUsers().isEmpty() && senders.isEmpty()) {
+        Map<String, Long> named = userIds(query);
+        Set<Long> senders = idsOf(query.fromUsers(), named);
+        Set<Long> mentioned = mentioned(userId, query, named);
+        // like an unknown sender, a mentions: of nobody known finds nothing rather than everything
+        if (roomNames.isEmpty() || !query.fromUsers().isEmpty() && senders.isEmpty()
+                || query.hasMentions() && mentioned.isEmpty()) {
             return new SearchPage(List.of(), 0, null);
         }
         SearchCriteria criteria = new SearchCriteria(query.required(), query.excluded(), roomNames.keySet(), senders,
-                dayAfter(query.after(), request.zone()), startOf(query.before(), request.zone()), query.hasLink(),
-                request.order(), request.limit(), request.cursor());
+                mentioned, dayAfter(query.after(), request.zone()), startOf(query.before(), request.zone()),
+                query.hasLink(), request.order(), request.limit(), request.cursor());
         SearchHits hits = engine.search(criteria);
         Map<Long, Message> byId = messages.findVisible(hits.messageIds()).stream()
                 .collect(Collectors.toMap(Message::id, Function.identity()));
@@ -95,8 +101,24 @@ public class SearchService {
         return roomName.strip().toLowerCase(Locale.ROOT);
     }
 
-    private Set<Long> senders(List<String> usernames) {
-        return users.findByUsernames(usernames).stream().map(User::id).collect(Collectors.toSet());
+    /** The ids of everyone {@code from:} and {@code mentions:} name, by username key, in one statement. */
+    private Map<String, Long> userIds(SearchQuery query) {
+        List<String> usernames = Stream.concat(query.fromUsers().stream(), query.mentioned().stream()).toList();
+        return users.findByUsernames(usernames).stream()
+                .collect(Collectors.toMap(user -> User.keyOf(user.username()), User::id));
+    }
+
+    /** Who {@code mentions:} asks for: the people named, and the searcher for {@code mentions:me}. */
+    private static Set<Long> mentioned(long userId, SearchQuery query, Map<String, Long> named) {
+        Set<Long> ids = new HashSet<>(idsOf(query.mentioned(), named));
+        if (query.mentionsMe()) {
+            ids.add(userId);
+        }
+        return ids;
+    }
+
+    private static Set<Long> idsOf(List<String> usernames, Map<String, Long> byKey) {
+        return usernames.stream().map(User::keyOf).map(byKey::get).filter(Objects::nonNull).collect(Collectors.toSet());
     }
 
     private static Instant startOf(LocalDate day, ZoneId zone) {

@@ -40,10 +40,11 @@ public interface MessageRepository {
     /**
      * Messages changed at or after {@code since}, in (changedAt, id) order, starting after the
      * message {@code afterId} among those changed exactly at {@code since}; deleted ones included.
+     * With whom each mentions, in two statements whatever the limit.
      */
     List<MessageChange> changedSince(java.time.Instant since, long afterId, int limit);
 
-    /** The current state of these messages, deleted ones included. */
+    /** The current state of these messages, deleted ones included, with whom each mentions, in two statements. */
     List<MessageChange> changesOf(Collection<Long> messageIds);
 
     /** The people each of these messages mentions, in the order first mentioned, in one query; messages that mention nobody are left out. */

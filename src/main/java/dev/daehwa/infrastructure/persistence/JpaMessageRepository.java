@@ -172,10 +172,30 @@ public class JpaMessageRepository implements MessageRepository {
 
     private static final InstantConverter TIME = new InstantConverter();
 
-    /** Columns, not entities: the indexer reads thousands at a time and needs no sender or room. */
-    private static MessageChange change(Object[] row) {
-        return new MessageChange((Long) row[0], (Long) row[1], (Long) row[2], (Long) row[3], (String) row[4],
-                TIME.convertToEntityAttribute(row[5]), (Boolean) row[6], TIME.convertToEntityAttribute(row[7]));
+    /**
+     * Columns, not entities: the indexer reads thousands at a time and needs no sender or room.
+     * Whom the messages mention comes from one more statement for the whole batch.
+     */
+    private List<MessageChange> changes(List<Object[]> rows) {
+        List<Long> live = rows.stream().filter(row -> !(Boolean) row[6]).map(row -> (Long) row[0]).toList();
+        Map<Long, List<Long>> mentioned = mentionedIdsOf(live);
+        return rows.stream().map(row -> new MessageChange((Long) row[0], (Long) row[1], (Long) row[2], (Long) row[3],
+                (String) row[4], TIME.convertToEntityAttribute(row[5]), (Boolean) row[6],
+                TIME.convertToEntityAttribute(row[7]), mentioned.getOrDefault((Long) row[0], List.of()))).toList();
+    }
+
+    /** The ids of the people each message mentions; messages that mention nobody are left out. */
+    private Map<Long, List<Long>> mentionedIdsOf(List<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("""
+                        SELECT msg.id, mention.userId FROM Message msg JOIN msg.mentioned mention
+                        WHERE msg.id IN :ids""", Object[].class)
+                .setParameter("ids", messageIds)
+                .getResultStream()
+                .collect(Collectors.groupingBy(row -> (Long) row[0],
+                        Collectors.mapping(row -> (Long) row[1], Collectors.toList())));
     }
 
     /**
@@ -185,13 +205,13 @@ public class JpaMessageRepository implements MessageRepository {
      */
     @Override
     public List<MessageChange> changedSince(Instant since, long afterId, int limit) {
-        return em.createQuery(CHANGE + """
+        return changes(em.createQuery(CHANGE + """
                         WHERE msg.changedAt >= :since AND (msg.changedAt > :since OR msg.id > :after)
                         ORDER BY msg.changedAt, msg.id""", Object[].class)
                 .setParameter("since", since)
                 .setParameter("after", afterId)
                 .setMaxResults(limit)
-                .getResultStream().map(JpaMessageRepository::change).toList();
+                .getResultList());
     }
 
     @Override
@@ -199,9 +219,9 @@ public class JpaMessageRepository implements MessageRepository {
         if (messageIds.isEmpty()) {
             return List.of();
         }
-        return em.createQuery(CHANGE + "WHERE msg.id IN :ids", Object[].class)
+        return changes(em.createQuery(CHANGE + "WHERE msg.id IN :ids", Object[].class)
                 .setParameter("ids", List.copyOf(messageIds))
-                .getResultStream().map(JpaMessageRepository::change).toList();
+                .getResultList());
     }
 
     @Override

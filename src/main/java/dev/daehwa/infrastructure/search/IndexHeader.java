@@ -13,7 +13,7 @@ record IndexHeader(String format, IndexPosition through, boolean complete) {
      * Bump when the analysis ({@link ChatAnalyzer}) or the fields ({@link MessageFields}) change:
      * both backends share them, and older indexes are then rebuilt on boot.
      */
-    static final String FORMAT = "1";
+    static final String FORMAT = "2"; // 2 added MessageFields.MENTIONS
 
     /** The header of an index created empty: nothing applied yet, and no rebuild finished. */
     static final IndexHeader EMPTY = new IndexHeader(FORMAT, IndexPosition.BEGINNING, false);

@@ -24,7 +24,7 @@ import org.apache.lucene.search.TermQuery;
  * {@code 회의실} and {@code 회의 실} but not a message that merely has both somewhere. A word that
  * analyzes to nothing (a lone particle such as {@code 은}) asks for nothing and is left out.
  *
- * <p>The filters (rooms, senders, time, has:link) are FILTER clauses: they narrow what is counted
+ * <p>The filters (rooms, senders, mentioned people, time, has:link) are FILTER clauses: they narrow what is counted
  * and paged without touching relevance.
  */
 final class LuceneQueries {
@@ -68,6 +68,9 @@ final class LuceneQueries {
         query.add(LongField.newSetQuery(MessageFields.ROOM, longs(criteria.roomIds())), Occur.FILTER);
         if (!criteria.senderIds().isEmpty()) {
             query.add(LongField.newSetQuery(MessageFields.SENDER, longs(criteria.senderIds())), Occur.FILTER);
+        }
+        if (!criteria.mentionedIds().isEmpty()) {
+            query.add(LongField.newSetQuery(MessageFields.MENTIONS, longs(criteria.mentionedIds())), Occur.FILTER);
         }
         if (criteria.sentFrom() != null || criteria.sentUntil() != null) {
             long from = criteria.sentFrom() == null ? Long.MIN_VALUE : criteria.sentFrom().toEpochMilli();

@@ -22,6 +22,8 @@ final class MessageFields {
     static final String ID_ORDER = "id_order";
     static final String ROOM = "room";
     static final String SENDER = "sender";
+    /** The ids of the people the message mentions, one value each, for mentions:. */
+    static final String MENTIONS = "mentions";
     static final String SEQ = "seq";
     /** When the message was sent, in epoch milliseconds. */
     static final String TIME = "time";
@@ -44,6 +46,9 @@ final class MessageFields {
         document.add(new NumericDocValuesField(ID_ORDER, message.id()));
         document.add(new LongField(ROOM, message.roomId(), Field.Store.NO));
         document.add(new LongField(SENDER, message.senderId(), Field.Store.NO));
+        for (long mentioned : message.mentionedIds()) {
+            document.add(new LongField(MENTIONS, mentioned, Field.Store.NO));
+        }
         document.add(new LongField(SEQ, message.seq(), Field.Store.NO));
         document.add(new LongField(TIME, message.createdAt().toEpochMilli(), Field.Store.NO));
         if (LinkRenderer.containsLink(message.content())) {

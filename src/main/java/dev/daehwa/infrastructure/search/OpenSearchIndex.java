@@ -2,6 +2,7 @@ package dev.daehwa.infrastructure.search;
 
 import dev.daehwa.domain.message.LinkRenderer;
 import dev.daehwa.domain.message.MessageChange;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -123,6 +124,7 @@ final class OpenSearchIndex implements MessageIndex {
                                 .add(MessageFields.ID_ORDER, type("long"))
                                 .add(MessageFields.ROOM, type("long"))
                                 .add(MessageFields.SENDER, type("long"))
+                                .add(MessageFields.MENTIONS, type("long"))
                                 .add(MessageFields.SEQ, type("long"))
                                 .add(MessageFields.TIME, type("long"))
                                 .add(MessageFields.HAS, type("keyword"))
@@ -197,6 +199,11 @@ final class OpenSearchIndex implements MessageIndex {
                 .add(MessageFields.SEQ, message.seq())
                 .add(MessageFields.TIME, message.createdAt().toEpochMilli())
                 .add(MessageFields.CONTENT, analyzedTerms(message.content()));
+        if (!message.mentionedIds().isEmpty()) {
+            JsonArrayBuilder mentioned = JSON.createArrayBuilder();
+            message.mentionedIds().forEach(mentioned::add);
+            document.add(MessageFields.MENTIONS, mentioned);
+        }
         if (LinkRenderer.containsLink(message.content())) {
             document.add(MessageFields.HAS, JSON.createArrayBuilder().add(MessageFields.HAS_LINK));
         }

@@ -56,6 +56,9 @@ final class OpenSearchQueries {
         if (!criteria.senderIds().isEmpty()) {
             filter.add(terms(MessageFields.SENDER, criteria.senderIds()));
         }
+        if (!criteria.mentionedIds().isEmpty()) {
+            filter.add(terms(MessageFields.MENTIONS, criteria.mentionedIds()));
+        }
         if (criteria.sentFrom() != null || criteria.sentUntil() != null) {
             JsonObjectBuilder range = JSON.createObjectBuilder();
             if (criteria.sentFrom() != null) {

@@ -49,6 +49,8 @@ public class SearchResource {
                     - "exact phrase": the words in this order ("release notes")
                     - -word or -"phrase": must not match
                     - from:username: sent by that person (several from: mean any of them)
+                    - mentions:me or mentions:username: mentions me / that person (several
+                      mentions: mean any of them); an unknown username finds nothing
                     - in:roomname or in:"room name": in that room, by name, ignoring case
                     - before:YYYY-MM-DD and after:YYYY-MM-DD: sent before that day began / after it
                       ended, in the time zone tz (default UTC)

@@ -53,6 +53,38 @@ class SearchQueryParserTest {
     }
 
     @Test
+    void mentionsTakesMeOrAUsername() {
+        SearchQuery query = SearchQueryParser.parse("회의 MENTIONS:Me mentions:@Minji mentions:민지 mentions:\"joon\"");
+        assertEquals(List.of("회의"), query.required());
+        assertTrue(query.mentionsMe(), "me is the searcher, in any case");
+        assertEquals(List.of("Minji", "민지", "joon"), query.mentioned(), "usernames as typed, without the @");
+        assertTrue(query.hasMentions());
+    }
+
+    @Test
+    void mentionsAloneIsASearchAndCombinesWithTheOtherOperators() {
+        SearchQuery mine = SearchQueryParser.parse("mentions:me");
+        assertTrue(mine.required().isEmpty());
+        assertTrue(mine.hasOperators());
+        assertEquals(List.of(), mine.mentioned());
+
+        SearchQuery combined = SearchQueryParser.parse("from:joon mentions:minji 배포 in:팀 has:link");
+        assertEquals(List.of("joon"), combined.fromUsers());
+        assertEquals(List.of("minji"), combined.mentioned());
+        assertFalse(combined.mentionsMe());
+        assertEquals(List.of("배포"), combined.required());
+        assertEquals(List.of("팀"), combined.inRooms());
+        assertTrue(combined.hasLink());
+    }
+
+    @Test
+    void withoutMentionsNobodyIsAskedFor() {
+        SearchQuery query = SearchQueryParser.parse("회의 from:minji @minji");
+        assertFalse(query.hasMentions());
+        assertEquals(List.of("회의", "@minji"), query.required(), "an @name alone is a word, not mentions:");
+    }
+
+    @Test
     void operatorsAloneAreASearch() {
         SearchQuery query = SearchQueryParser.parse("from:minji");
         assertTrue(query.required().isEmpty());
@@ -75,6 +107,8 @@ class SearchQueryParserTest {
             "from:|empty-operator",
             "'in:\"\"'|empty-operator",
             "-from:minji|negated-operator",
+            "mentions:|empty-operator",
+            "-mentions:me|negated-operator",
             "before:2026-2-1|bad-date",
             "after:2026-02-30|bad-date",
             "has:file|unknown-has"})

@@ -100,7 +100,7 @@ class KoreanCorpusTest {
             SearchQuery parsed = SearchQueryParser.parse(text);
             int all = reader.numDocs();
             SearchCriteria criteria = new SearchCriteria(parsed.required(), parsed.excluded(), Set.of(ROOM), Set.of(),
-                    null, null, parsed.hasLink(), order, all, null);
+                    Set.of(), null, null, parsed.hasLink(), order, all, null);
             Query query = new LuceneQueries(analyzer).query(criteria);
             try {
                 // Nothing is stored, so the id is read from the sort values: the last sort field
@@ -257,7 +257,7 @@ class KoreanCorpusTest {
     static MessageChange change(Message message) {
         Instant sent = FIRST_SENT.plus(Duration.ofMinutes(message.id()));
         return new MessageChange(message.id(), ROOM, message.id(), 1 + message.id() % 4, message.text(), sent,
-                false, sent);
+                false, sent, List.of());
     }
 
     static Message message(String line) {

@@ -80,7 +80,7 @@ class OpenSearchCorpusIT {
     private static List<Long> find(String text, SearchOrder order) {
         SearchQuery parsed = SearchQueryParser.parse(text);
         SearchCriteria criteria = new SearchCriteria(parsed.required(), parsed.excluded(), Set.of(KoreanCorpusTest.ROOM),
-                Set.of(), null, null, parsed.hasLink(), order, messages.size(), null);
+                Set.of(), Set.of(), null, null, parsed.hasLink(), order, messages.size(), null);
         JsonObject request = QUERIES.request(criteria, null);
         if (request == null) {
             return List.of();

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The rules {@link OpenSearchIndex} keeps when several nodes write one index, against a real
  * OpenSearch node: an older state of a message never replaces a newer one (nor brings a deleted
- * message back), and the committed position survives closing and opening again. Runs in the
+ * message back), an edit replaces whom a message mentions, and the committed position survives
+ * closing and opening again. Runs in the
  * OpenSearch pass (it.search=opensearch).
  */
 class OpenSearchIndexIT {
@@ -95,17 +96,42 @@ class OpenSearchIndexIT {
         }
     }
 
+    @Test
+    void mentionsAreIndexedAndAnEditReplacesThem() throws IOException {
+        try (OpenSearchIndex index = open("mentions-" + System.nanoTime())) {
+            index.apply(List.of(state(8, "@minji @joon 회의 자료", T0, false, List.of(21L, 22L)),
+                    state(9, "회의 자료는 내일", T0, false, List.of())));
+            index.refresh();
+            assertEquals(List.of(8L), find(index, "회의", Set.of(21L)));
+            assertEquals(List.of(8L), find(index, "회의", Set.of(22L, 23L)), "any of the people asked for");
+
+            index.apply(List.of(state(8, "@joon 회의 자료", T0.plusSeconds(1), false, List.of(22L))));
+            index.refresh();
+            assertEquals(List.of(), find(index, "회의", Set.of(21L)), "the edit took the mention away");
+            assertEquals(List.of(8L), find(index, "회의", Set.of(22L)));
+        }
+    }
+
     private static OpenSearchIndex open(String name) throws IOException {
         return OpenSearchIndex.open(OpenSearchConnection.to(OpenSearchNode.shared().url()), name, new ChatAnalyzer());
     }
 
     private static MessageChange state(long id, String content, Instant changedAt, boolean deleted) {
-        return new MessageChange(id, ROOM, id, 1, content, T0, deleted, changedAt);
+        return state(id, content, changedAt, deleted, List.of());
+    }
+
+    private static MessageChange state(long id, String content, Instant changedAt, boolean deleted,
+                                       List<Long> mentioned) {
+        return new MessageChange(id, ROOM, id, 1, content, T0, deleted, changedAt, mentioned);
     }
 
     private static List<Long> find(OpenSearchIndex index, String word) throws IOException {
-        SearchCriteria criteria = new SearchCriteria(List.of(word), List.of(), Set.of(ROOM), Set.of(), null, null, false,
-                SearchOrder.RECENT, 10, null);
+        return find(index, word, Set.of());
+    }
+
+    private static List<Long> find(OpenSearchIndex index, String word, Set<Long> mentioned) throws IOException {
+        SearchCriteria criteria = new SearchCriteria(List.of(word), List.of(), Set.of(ROOM), Set.of(), mentioned,
+                null, null, false, SearchOrder.RECENT, 10, null);
         return OpenSearchSearchEngine.hits(criteria, index.search(QUERIES.request(criteria, null))).messageIds();
     }
 }

@@ -66,6 +66,24 @@ class SearchFreshnessIT {
     }
 
     @Test
+    void anEditThatDropsOrAddsAMentionChangesWhoFindsIt(App app) {
+        ChatUser minji = app.newUser("editment");
+        ChatUser joon = app.newUser("editment");
+        long room = joon.createRoomId(minji);
+        long dropped = joon.sendId(room, "회의 안건을 확인해 주세요 @" + minji.username());
+        long added = joon.sendId(room, "회의 안건 초안입니다");
+        Searcher search = new Searcher(minji);
+        search.awaitExactly("mentions:me", AT_MOST, setOf(dropped));
+
+        joon.agent().patch("api/messages/" + dropped, object("content", "회의 안건을 확인해 주세요")).expect(200);
+        joon.agent().patch("api/messages/" + added, object("content", "회의 안건 초안입니다 @" + minji.username()))
+                .expect(200);
+
+        search.awaitExactly("mentions:me", AT_MOST, setOf(added));
+        assertEquals(setOf(dropped, added), search.idSet("안건"), "the edited messages are still found by their words");
+    }
+
+    @Test
     void aDeletedMessageIsNoLongerFound(App app) {
         ChatUser minji = app.newUser("delete");
         long room = minji.createRoomId();

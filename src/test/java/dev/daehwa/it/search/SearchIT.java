@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** What a search finds, through the API: Korean analysis, the operators, order and paging. */
+/** What a search finds, through the API: Korean analysis, the operators (mentions: too), order and paging. */
 @DaehwaIT
 class SearchIT {
 
@@ -64,6 +64,74 @@ class SearchIT {
         assertEquals(setOf(), search.idSet("release from:nobody_" + joon.username()), "an unknown sender finds nothing");
         assertEquals(setOf(a, b, c), search.idSet("from:" + minji.username() + " from:" + joon.username()),
                 "several from: mean any of them, and operators alone are a search");
+    }
+
+    /** Mentions come last in these messages: a username ending in digits can change how nori reads the next word. */
+    @Test
+    void mentionsFindsWhatMentionsThatPerson(App app) {
+        ChatUser minji = app.newUser("mention");
+        ChatUser joon = app.newUser("mention");
+        ChatUser dami = app.newUser("다미");
+        ChatUser stranger = app.newUser("mention");
+        long room = minji.createRoomId(joon, dami);
+        long toMinji = joon.sendId(room, "회의 자료 봐주세요 @" + minji.username());
+        long toDami = joon.sendId(room, "회의 일정 알려주세요 @" + dami.username());
+        long toBoth = joon.sendId(room, "회의 장소 예약했어요 @" + minji.username() + " @" + dami.username());
+        long toStranger = joon.sendId(room, "회의 오세요 @" + stranger.username());
+        long toNobody = joon.sendId(room, "회의는 세 시");
+        Searcher search = new Searcher(minji);
+        search.awaitExactly("회의", INDEXED, setOf(toMinji, toDami, toBoth, toStranger, toNobody));
+
+        assertEquals(setOf(toMinji, toBoth), search.idSet("mentions:me"), "mentions:me finds what mentions me only");
+        assertEquals(setOf(toDami, toBoth), new Searcher(dami).idSet("mentions:ME"), "me is whoever searches");
+        assertEquals(setOf(toDami, toBoth), search.idSet("mentions:" + dami.username()), "a Hangul username");
+        assertEquals(setOf(toMinji, toBoth), search.idSet("mentions:@" + minji.username().toUpperCase()),
+                "mentions: takes an @ and ignores case");
+        assertEquals(setOf(toMinji), search.idSet("자료 mentions:me"), "combined with words");
+        assertEquals(setOf(), search.idSet("일정 mentions:me"));
+        assertEquals(setOf(toMinji, toDami, toBoth), search.idSet("mentions:me mentions:" + dami.username()),
+                "several mentions: mean any of them");
+        assertEquals(setOf(), search.idSet("mentions:" + stranger.username()),
+                "someone who is not in the room is not mentioned by an @ of their name");
+        assertEquals(setOf(), search.idSet("회의 mentions:nobody_" + minji.username()), "an unknown username finds nothing");
+    }
+
+    @Test
+    void mentionsCombinesWithFromAndOnlyCountsMembersAtPostTime(App app) {
+        ChatUser minji = app.newUser("mentfrom");
+        ChatUser joon = app.newUser("mentfrom");
+        ChatUser hana = app.newUser("mentfrom");
+        ChatUser dami = app.newUser("mentfrom");
+        long room = minji.createRoomId(joon, hana);
+        long byMinji = minji.sendId(room, "배포 준비됐나요 @" + joon.username());
+        long byHana = hana.sendId(room, "배포 메모 @" + joon.username());
+        long beforeJoining = joon.sendId(room, "배포 같이 해요 @" + dami.username());
+        minji.addMember(room, dami);
+        long afterJoining = joon.sendId(room, "배포 시작해요 @" + dami.username());
+        Searcher search = new Searcher(minji);
+        search.awaitExactly("배포", INDEXED, setOf(byMinji, byHana, beforeJoining, afterJoining));
+
+        assertEquals(setOf(byMinji, byHana), search.idSet("mentions:" + joon.username()));
+        assertEquals(setOf(byMinji), search.idSet("mentions:" + joon.username() + " from:" + minji.username()),
+                "mentions: and from: must both hold");
+        assertEquals(setOf(byHana), search.idSet("배포 from:" + hana.username() + " mentions:" + joon.username()));
+        assertEquals(setOf(afterJoining), new Searcher(dami).idSet("mentions:me"),
+                "who was not a member when the message was sent was not mentioned by it");
+        assertEquals(setOf(), new Searcher(dami).idSet("mentions:me in:nowhere"), "the room filter still applies");
+    }
+
+    @Test
+    void mentionsOfMeNeverReachIntoRoomsIAmNotIn(App app) {
+        ChatUser minji = app.newUser("mentperm");
+        ChatUser joon = app.newUser("mentperm");
+        long shared = joon.createRoomId(minji);
+        long joonsOwn = joon.createRoomId();
+        long visible = joon.sendId(shared, "비밀 아님 @" + minji.username());
+        long hidden = joon.sendId(joonsOwn, "비밀 @" + minji.username());
+        new Searcher(joon).awaitExactly("비밀", INDEXED, setOf(visible, hidden));
+
+        assertEquals(setOf(visible), new Searcher(minji).idSet("mentions:me"), "only rooms the searcher is in");
+        assertEquals(setOf(), new Searcher(joon).idSet("mentions:" + minji.username() + " in:nowhere"));
     }
 
     @Test
@@ -187,6 +255,8 @@ class SearchIT {
                 new Bad("\"닫히지 않은", "", "q", "unclosed-quote"),
                 new Bad("회의 from:", "", "q", "empty-operator"),
                 new Bad("회의 -from:joon", "", "q", "negated-operator"),
+                new Bad("회의 -mentions:me", "", "q", "negated-operator"),
+                new Bad("mentions:", "", "q", "empty-operator"),
                 new Bad("회의 before:2026-13-01", "", "q", "bad-date"),
                 new Bad("회의 after:yesterday", "", "q", "bad-date"),
                 new Bad("회의 has:image", "", "q", "unknown-has"),
