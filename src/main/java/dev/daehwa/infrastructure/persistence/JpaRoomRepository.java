@@ -167,6 +167,11 @@ public class JpaRoomRepository implements RoomRepository {
                 .setParameter(1, (long) UnreadCount.COUNTED_SEQS)
                 .setParameter(2, value)
                 .getResultList();
+        return nonZeroCounts(rows);
+    }
+
+    /** (key, count) rows as a map, leaving out the keys with a count of zero. */
+    private static Map<Long, Long> nonZeroCounts(List<Object[]> rows) {
         return rows.stream()
                 .filter(row -> ((Number) row[1]).longValue() > 0)
                 .collect(Collectors.toMap(row -> idOf(row[0]), row -> ((Number) row[1]).longValue()));
@@ -211,9 +216,7 @@ public class JpaRoomRepository implements RoomRepository {
                         WHERE m.%s = ? AND r.archived = FALSE AND m.last_read_seq < r.last_seq""".formatted(keyColumn, column))
                 .setParameter(1, value)
                 .getResultList();
-        return rows.stream()
-                .filter(row -> ((Number) row[1]).longValue() > 0)
-                .collect(Collectors.toMap(row -> idOf(row[0]), row -> ((Number) row[1]).longValue()));
+        return nonZeroCounts(rows);
     }
 
     @Override
