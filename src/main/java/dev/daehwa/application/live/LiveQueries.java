@@ -90,7 +90,7 @@ public class LiveQueries {
 
     public Optional<Unread> unreadOf(long userId, long roomId) {
         return rooms.findMembership(roomId, userId).map(m -> new Unread(rooms.unreadCount(m), m.lastReadSeq(),
-                rooms.unreadMentionCounts(userId).getOrDefault(roomId, 0L)));
+                rooms.unreadMentionCount(m)));
     }
 
     /** A room's messages with seq strictly between the two, in seq order (deleted ones left out). */

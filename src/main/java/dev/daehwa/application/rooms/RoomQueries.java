@@ -75,7 +75,7 @@ public class RoomQueries {
         return new RoomView(userId, membership.room(), rooms.membersOf(List.of(roomId)).getOrDefault(roomId, List.of()),
                 newest, newest == null ? MessageDetails.NONE : details.of(newest, userId),
                 rooms.unreadCount(membership), membership.lastReadSeq(),
-                rooms.unreadMentionCounts(userId).getOrDefault(roomId, 0L));
+                rooms.unreadMentionCount(membership));
     }
 
     /**

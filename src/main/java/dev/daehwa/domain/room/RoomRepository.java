@@ -53,6 +53,9 @@ public interface RoomRepository {
     /** As {@link #unreadMentionCounts}, for every member of one room, by user id. */
     Map<Long, Long> unreadMentionCountsIn(long roomId);
 
+    /** As {@link #unreadMentionCounts}, for one membership. */
+    long unreadMentionCount(Membership membership);
+
     /** As {@link #unreadCounts}, for one room. */
     UnreadCount unreadCount(Membership membership);
 

@@ -201,6 +201,17 @@ public class JpaRoomRepository implements RoomRepository {
         return unreadMentionsByMembership("user_id", "room_id", roomId);
     }
 
+    @Override
+    public long unreadMentionCount(Membership membership) {
+        return ((Number) em.createNativeQuery("""
+                        SELECT COUNT(*) FROM message_mention
+                        WHERE user_id = ? AND room_id = ? AND seq > ?""")
+                .setParameter(1, membership.user().id())
+                .setParameter(2, membership.room().id())
+                .setParameter(3, membership.lastReadSeq())
+                .getSingleResult()).longValue();
+    }
+
     /**
      * Unread mentions of the memberships whose {@code column} is {@code value}, keyed by
      * {@code keyColumn}: one range of message_mention's (user, room, seq) index per membership
