@@ -249,7 +249,7 @@
         var time = item.querySelector('.message-time');
         time.setAttribute('datetime', message.createdAt);
         item.querySelector('.message-edited').hidden = !message.editedAt;
-        item.querySelector('.message-text').innerHTML = message.html; // escaped by the server's LinkRenderer
+        item.querySelector('.message-text').innerHTML = message.html; // rendered and sanitized by the server's MessageRenderer
         // What the viewer may do is the server's word, sent with every message (REST and socket
         // alike); the page only shows it. The server still refuses anything else with a 403.
         if (!message.mayEdit) {

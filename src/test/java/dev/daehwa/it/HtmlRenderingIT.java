@@ -23,14 +23,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The html field as the API serves it, on create, on read and after an edit: escaped text, http(s)
- * links with safe attributes, {@code <br>} for newlines, and nothing else. The renderer's own unit
- * tests hold the large XSS corpus; this checks the wiring end to end.
+ * The html field as the API serves it, on create, on read and after an edit: Markdown rendered
+ * and sanitized, http(s) links with safe attributes, {@code <br>} for newlines, mentions as
+ * spans, and nothing outside the allow-list. The renderer's own unit tests hold the large XSS
+ * corpus; this checks the wiring end to end.
  */
 @DaehwaIT
 class HtmlRenderingIT {
 
-    private static final String LINK_ATTRIBUTES = "target=\"_blank\" rel=\"noopener noreferrer nofollow\"";
+    private static final String LINK_ATTRIBUTES = "rel=\"noopener noreferrer nofollow\"";
+    private static final Set<String> ALLOWED =
+            Set.of("p", "br", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "span");
 
     @Test
     void urlBecomesALinkAndTrailingPunctuationStaysOutside(App app) {
@@ -39,7 +42,7 @@ class HtmlRenderingIT {
 
         JsonObject message = alice.send(room, "see https://example.com/a.");
 
-        String expected = "see <a href=\"https://example.com/a\" " + LINK_ATTRIBUTES + ">https://example.com/a</a>.";
+        String expected = "<p>see <a href=\"https://example.com/a\" " + LINK_ATTRIBUTES + ">https://example.com/a</a>.</p>";
         assertEquals(expected, message.getString("html"));
         assertEquals(expected, alice.agent().get("api/messages/" + Jsons.id(message)).expect(200).json().getString("html"));
         assertEquals(expected, alice.history(room).getFirst().getString("html"));
@@ -53,7 +56,7 @@ class HtmlRenderingIT {
 
         String html = alice.send(room, "(docs: http://example.org/guide)!").getString("html");
 
-        assertEquals("(docs: <a href=\"http://example.org/guide\" " + LINK_ATTRIBUTES + ">http://example.org/guide</a>)!", html);
+        assertEquals("<p>(docs: <a href=\"http://example.org/guide\" " + LINK_ATTRIBUTES + ">http://example.org/guide</a>)!</p>", html);
     }
 
     @Test
@@ -69,7 +72,7 @@ class HtmlRenderingIT {
         assertAll(html,
                 () -> assertFalse(html.contains("<script"), "unescaped markup"),
                 () -> assertTrue(html.contains("&lt;script&gt;"), "the tag should be visible as text"),
-                () -> assertTrue(body.children().isEmpty(), "no element at all"),
+                () -> assertEquals(List.of("p"), body.children().stream().map(Element::tagName).toList(), "one paragraph"),
                 () -> assertEquals(content, body.text()),
                 () -> assertEquals(content, message.getString("content")));
     }
@@ -83,7 +86,8 @@ class HtmlRenderingIT {
 
         Element body = Jsoup.parseBodyFragment(html).body();
         assertEquals(2, body.select("br").size(), html);
-        assertEquals(List.of("first", "second", "third"), body.textNodes().stream().map(node -> node.text().strip()).toList());
+        assertEquals(List.of("first", "second", "third"),
+                body.selectFirst("p").textNodes().stream().map(node -> node.text().strip()).toList());
     }
 
     @Test
@@ -95,8 +99,30 @@ class HtmlRenderingIT {
         JsonObject edited = alice.agent().patch("api/messages/" + id, Jsons.object("content", "now https://example.com/x"))
                 .expect(200).json();
 
-        assertEquals("now <a href=\"https://example.com/x\" " + LINK_ATTRIBUTES + ">https://example.com/x</a>",
+        assertEquals("<p>now <a href=\"https://example.com/x\" " + LINK_ATTRIBUTES + ">https://example.com/x</a></p>",
                 edited.getString("html"));
+    }
+
+    @Test
+    void markdownIsFormattedAndAMentionIsASpan(App app) {
+        ChatUser alice = app.newUser("format");
+        ChatUser minji = app.newUser("민지fmt");
+        long room = alice.createRoomId();
+        alice.addMember(room, minji);
+
+        JsonObject message = alice.send(room, "**굵게** _기울임_ `code` ~~지움~~\n- 하나\n\n> 인용 @" + minji.username());
+
+        String html = message.getString("html");
+        Element body = Jsoup.parseBodyFragment(html).body();
+        assertAll(html,
+                () -> assertEquals("굵게", body.selectFirst("strong").text()),
+                () -> assertEquals("기울임", body.selectFirst("em").text()),
+                () -> assertEquals("code", body.selectFirst("code").text()),
+                () -> assertEquals("지움", body.selectFirst("del").text()),
+                () -> assertEquals("하나", body.selectFirst("ul > li").text()),
+                () -> assertEquals("@" + minji.displayName(), body.selectFirst("blockquote span.mention").text()),
+                () -> assertEquals(String.valueOf(minji.id()), body.selectFirst("span.mention").attr("data-user")));
+        assertEquals(html, alice.history(room).getFirst().getString("html"), "history renders the same");
     }
 
     static Stream<String> hostileContent() {
@@ -113,12 +139,20 @@ class HtmlRenderingIT {
                 "<<script>script>alert(1)<</script>/script>",
                 "&lt;script&gt;alert(1)&lt;/script&gt;",
                 "jAvAsCrIpT:alert(1) and hxxp://x https:// http://",
-                "<br onclick=alert(1)>https://example.com/ok\n<a>");
+                "<br onclick=alert(1)>https://example.com/ok\n<a>",
+                "[click](javascript:alert(1))",
+                "[x](https://example.com \"<img src=x onerror=alert(1)>\")",
+                "![x](javascript:alert(1))",
+                "[r][ref]\n\n[ref]: javascript:alert(1)",
+                "**<script>alert(1)</script>**",
+                "```\n<script>alert(1)</script>\n```",
+                "`".repeat(10_000).substring(0, 9_000),
+                "*".repeat(4_000) + "a" + "*".repeat(4_000));
     }
 
     @ParameterizedTest
     @MethodSource("hostileContent")
-    void hostileContentYieldsOnlySafeLinksAndBreaks(String content, App app) {
+    void hostileContentYieldsOnlyAllowedMarkup(String content, App app) {
         ChatUser alice = app.newUser("xss");
         long room = alice.createRoomId();
 
@@ -129,11 +163,11 @@ class HtmlRenderingIT {
             if (element == body) {
                 continue;
             }
-            assertTrue(Set.of("a", "br").contains(element.tagName()), () -> "<" + element.tagName() + "> in " + html);
-            if (element.tagName().equals("br")) {
-                assertTrue(element.attributes().isEmpty(), () -> "attributes on <br> in " + html);
-            } else {
+            assertTrue(ALLOWED.contains(element.tagName()), () -> "<" + element.tagName() + "> in " + html);
+            if (element.tagName().equals("a")) {
                 assertSafeLink(element, html);
+            } else if (!element.tagName().equals("ol")) {
+                assertTrue(element.attributes().isEmpty(), () -> "attributes on <" + element.tagName() + "> in " + html);
             }
         }
     }
@@ -142,9 +176,8 @@ class HtmlRenderingIT {
         Set<String> names = link.attributes().asList().stream().map(Attribute::getKey).collect(Collectors.toSet());
         String href = link.attr("href");
         assertAll("link " + link + " in " + html,
-                () -> assertEquals(Set.of("href", "target", "rel"), names),
+                () -> assertEquals(Set.of("href", "rel"), names),
                 () -> assertTrue(href.startsWith("http://") || href.startsWith("https://"), "href " + href),
-                () -> assertEquals("_blank", link.attr("target")),
                 () -> assertEquals("noopener noreferrer nofollow", link.attr("rel")),
                 () -> assertTrue(link.children().isEmpty(), "markup inside a link"));
     }

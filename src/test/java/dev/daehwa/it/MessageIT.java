@@ -37,7 +37,7 @@ class MessageIT {
                 () -> assertEquals(1, message.getInt("seq")),
                 () -> Contract.assertUser(message.getJsonObject("sender"), alice),
                 () -> assertEquals("hello, world", message.getString("content")),
-                () -> assertEquals("hello, world", message.getString("html")),
+                () -> assertEquals("<p>hello, world</p>", message.getString("html")),
                 () -> assertEquals(JsonValue.NULL, message.get("editedAt")),
                 () -> assertEquals(JsonValue.NULL, message.get("clientMessageId")),
                 () -> assertEquals("hello, world", message.getString("snippet")),
@@ -109,7 +109,7 @@ class MessageIT {
 
         JsonObject stored = alice.agent().get("api/messages/" + id).expect(200).json();
         assertEquals(content, stored.getString("content"));
-        assertEquals(content, stored.getString("html"));
+        assertEquals("<p>" + content + "</p>", stored.getString("html"));
     }
 
     @Test
@@ -206,7 +206,7 @@ class MessageIT {
         JsonObject seenByBob = bob.agent().get("api/messages/" + Jsons.id(sent)).expect(200).json();
         assertAll(
                 () -> assertEquals("typo <fixed>", edited.getString("content")),
-                () -> assertEquals("typo &lt;fixed&gt;", edited.getString("html")),
+                () -> assertEquals("<p>typo &lt;fixed&gt;</p>", edited.getString("html")),
                 () -> assertNotEquals(JsonValue.NULL, edited.get("editedAt")),
                 () -> Contract.assertUtc(edited, "editedAt"),
                 () -> assertEquals(sent.getInt("seq"), edited.getInt("seq")),

@@ -38,4 +38,9 @@ public record MissedMessagesEmail(
     public long notShown() {
         return total - shown.size();
     }
+
+    /** What the shown message holds beyond its text, for rendering it as the app does. */
+    public MessageDetails detailsOf(Message message) {
+        return message.id() == null ? MessageDetails.NONE : details.getOrDefault(message.id(), MessageDetails.NONE);
+    }
 }

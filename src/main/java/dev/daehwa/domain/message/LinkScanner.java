@@ -23,10 +23,10 @@ package dev.daehwa.domain.message;
  *   <li>a URL with no letter or digit after the scheme is not a link.</li>
  * </ul>
  */
-final class LinkScanner {
+public final class LinkScanner {
 
     /** Where a link is: {@code [start, end)}, of which {@code [start, schemeEnd)} is its scheme and {@code ://}. */
-    record Link(int start, int schemeEnd, int end) {
+    public record Link(int start, int schemeEnd, int end) {
     }
 
     private static final String TRAILING_PUNCTUATION = ".,!?;:'";
@@ -36,8 +36,13 @@ final class LinkScanner {
     private LinkScanner() {
     }
 
+    /** Whether the text holds at least one link ({@code has:link} in search). */
+    public static boolean containsLink(CharSequence text) {
+        return text != null && next(text, 0) != null;
+    }
+
     /** The first link that starts at or after {@code from}, or null. */
-    static Link next(CharSequence text, int from) {
+    public static Link next(CharSequence text, int from) {
         int length = text.length();
         int at = from;
         while (at < length) {
@@ -128,7 +133,8 @@ final class LinkScanner {
         }
     }
 
-    private static boolean endsUrl(int codePoint) {
+    /** Whether the character cannot be part of a URL: it ends one before it. */
+    public static boolean endsUrl(int codePoint) {
         if (codePoint == '<' || codePoint == '>' || codePoint == '"') {
             return true;
         }

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.Set;
 
 /**
@@ -61,23 +63,37 @@ public final class Mentions {
      * @param membersByKey the room's members by {@link User#keyOf} of their username
      */
     public static List<Mention> in(String content, Map<String, User> membersByKey) {
-        List<Mention> mentions = new ArrayList<>();
         if (content == null || content.isEmpty() || membersByKey.isEmpty()) {
-            return mentions;
+            return new ArrayList<>();
         }
-        for (MentionScanner.Candidate candidate : MentionScanner.scan(content)) {
-            User whole = membersByKey.get(User.keyOf(content.substring(candidate.start() + 1, candidate.end())));
-            if (whole != null) {
-                mentions.add(new Mention(candidate.start(), candidate.end(), whole));
+        return spansIn(content, membersByKey::containsKey).stream()
+                .map(span -> new Mention(span.start(), span.end(), membersByKey.get(span.key())))
+                .collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    /** {@code [start, end)} of a text names whoever has the username key {@code key}. */
+    public record Span(int start, int end, String key) {
+    }
+
+    /**
+     * The places in the text that name someone {@code isNamed} accepts by key, in order: the whole
+     * name read after the {@code @} when it names someone, else the name without its trailing
+     * {@code .} and {@code -}.
+     */
+    public static List<Span> spansIn(CharSequence text, Predicate<String> isNamed) {
+        List<Span> spans = new ArrayList<>();
+        for (MentionScanner.Candidate candidate : MentionScanner.scan(text)) {
+            String whole = User.keyOf(text.subSequence(candidate.start() + 1, candidate.end()).toString());
+            if (isNamed.test(whole)) {
+                spans.add(new Span(candidate.start(), candidate.end(), whole));
             } else if (candidate.shortEnd() < candidate.end()) {
-                User trimmed = membersByKey.get(
-                        User.keyOf(content.substring(candidate.start() + 1, candidate.shortEnd())));
-                if (trimmed != null) {
-                    mentions.add(new Mention(candidate.start(), candidate.shortEnd(), trimmed));
+                String trimmed = User.keyOf(text.subSequence(candidate.start() + 1, candidate.shortEnd()).toString());
+                if (isNamed.test(trimmed)) {
+                    spans.add(new Span(candidate.start(), candidate.shortEnd(), trimmed));
                 }
             }
         }
-        return mentions;
+        return spans;
     }
 
     /** The people mentioned, each once, in the order they were first mentioned. */

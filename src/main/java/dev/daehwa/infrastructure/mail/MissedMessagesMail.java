@@ -1,7 +1,7 @@
 package dev.daehwa.infrastructure.mail;
 
 import dev.daehwa.application.notification.MissedMessagesEmail;
-import dev.daehwa.domain.message.LinkRenderer;
+import dev.daehwa.infrastructure.markdown.MessageRenderer;
 import dev.daehwa.domain.message.Message;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,7 +13,7 @@ import org.owasp.encoder.Encode;
 
 /**
  * The words of a notification email, in the recipient's language: subject, plain text and HTML.
- * The HTML shows each message exactly as the app does ({@link LinkRenderer}: everything escaped,
+ * The HTML shows each message exactly as the app does ({@link MessageRenderer}: everything escaped,
  * http(s) links clickable); every other value a user typed (names, the room's name) is escaped
  * with the OWASP encoder, so nothing in an email can carry markup of its own.
  */
@@ -22,7 +22,7 @@ record MissedMessagesMail(String subject, String text, String html, URI roomLink
 
     private static final String BUNDLE = "i18n.email";
 
-    static MissedMessagesMail of(MissedMessagesEmail email, URI base, LinkRenderer renderer) {
+    static MissedMessagesMail of(MissedMessagesEmail email, URI base, MessageRenderer renderer) {
         ResourceBundle words = ResourceBundle.getBundle(BUNDLE, email.language());
         String token = URLEncoder.encode(email.unsubscribeToken(), StandardCharsets.UTF_8);
         URI room = base.resolve("rooms/" + email.roomId());
@@ -76,7 +76,7 @@ record MissedMessagesMail(String subject, String text, String html, URI roomLink
         for (Message message : email.shown()) {
             html.append("<div style=\"margin:0 0 12px;padding:8px 12px;border-left:3px solid #d0d7de\">")
                     .append("<div style=\"font-weight:bold\">").append(Encode.forHtml(message.sender().displayName()))
-                    .append("</div><div>").append(renderer.render(message.content())).append("</div></div>");
+                    .append("</div><div>").append(renderer.render(message.content(), email.detailsOf(message).mentionedByKey())).append("</div></div>");
         }
         if (more != null) {
             html.append("<p>").append(Encode.forHtml(more)).append("</p>");

@@ -3,7 +3,7 @@ package dev.daehwa.infrastructure.mail;
 import dev.daehwa.application.notification.ConfirmationEmail;
 import dev.daehwa.application.notification.EmailSender;
 import dev.daehwa.application.notification.MissedMessagesEmail;
-import dev.daehwa.domain.message.LinkRenderer;
+import dev.daehwa.infrastructure.markdown.MessageRenderer;
 import dev.daehwa.infrastructure.crypto.ServerKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +34,7 @@ public class SmtpEmailSender implements EmailSender {
     @Inject
     private MailSettings settings;
 
-    private final LinkRenderer renderer = new LinkRenderer();
+    private final MessageRenderer renderer = new MessageRenderer();
 
     @Inject
     private Clock clock;

@@ -1,6 +1,7 @@
 package dev.daehwa.infrastructure.search;
 
-import dev.daehwa.domain.message.LinkRenderer;
+import dev.daehwa.domain.message.LinkScanner;
+import dev.daehwa.infrastructure.markdown.MessageRenderer;
 import dev.daehwa.domain.message.MessageChange;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -51,7 +52,7 @@ final class MessageFields {
         }
         document.add(new LongField(SEQ, message.seq(), Field.Store.NO));
         document.add(new LongField(TIME, message.createdAt().toEpochMilli(), Field.Store.NO));
-        if (LinkRenderer.containsLink(message.content())) {
+        if (LinkScanner.containsLink(message.content())) {
             document.add(new StringField(HAS, HAS_LINK, Field.Store.NO));
         }
         document.add(new TextField(CONTENT, message.content(), Field.Store.NO));

@@ -1,6 +1,7 @@
 package dev.daehwa.infrastructure.search;
 
-import dev.daehwa.domain.message.LinkRenderer;
+import dev.daehwa.domain.message.LinkScanner;
+import dev.daehwa.infrastructure.markdown.MessageRenderer;
 import dev.daehwa.domain.message.MessageChange;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -204,7 +205,7 @@ final class OpenSearchIndex implements MessageIndex {
             message.mentionedIds().forEach(mentioned::add);
             document.add(MessageFields.MENTIONS, mentioned);
         }
-        if (LinkRenderer.containsLink(message.content())) {
+        if (LinkScanner.containsLink(message.content())) {
             document.add(MessageFields.HAS, JSON.createArrayBuilder().add(MessageFields.HAS_LINK));
         }
         return document.build();

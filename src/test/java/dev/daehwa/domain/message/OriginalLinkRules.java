@@ -8,7 +8,7 @@ import org.owasp.encoder.Encode;
 /**
  * The link rules as they were first written: a regular expression for the URL, then trailing
  * characters dropped one at a time, each closing bracket checked by counting the brackets of what
- * is left. Its cost grows with the square of a bracket run, which is why {@link LinkRenderer} no
+ * is left. Its cost grows with the square of a bracket run, which is why {@link LinkScanner} no
  * longer works this way; it stays here as the oracle the renderer must agree with, on inputs short
  * enough for it.
  */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.daehwa.application.notification.MissedMessagesEmail;
 import dev.daehwa.domain.TestEntities;
-import dev.daehwa.domain.message.LinkRenderer;
+import dev.daehwa.infrastructure.markdown.MessageRenderer;
 import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.room.Room;
 import dev.daehwa.domain.user.User;
@@ -37,7 +37,7 @@ class MissedMessagesMailTest {
     }
 
     private static MissedMessagesMail render(MissedMessagesEmail email) {
-        return MissedMessagesMail.of(email, BASE, new LinkRenderer());
+        return MissedMessagesMail.of(email, BASE, new MessageRenderer());
     }
 
     @Test

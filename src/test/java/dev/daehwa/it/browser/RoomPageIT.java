@@ -57,7 +57,7 @@ class RoomPageIT {
 
         assertAll(
                 () -> assertEquals("https://example.com/plan?week=48&v=2", link.getDomAttribute("href")),
-                () -> assertEquals("_blank", link.getDomAttribute("target")),
+                () -> assertNull(link.getDomAttribute("target"), "links carry no target; the page opens them in a new tab"),
                 () -> assertTrue(link.getDomAttribute("rel").contains("noopener")),
                 () -> assertTrue(message.getText().contains("<script>window.pwned=1</script>"), "the payload is not shown as text"),
                 () -> assertNull(reader.script("return window.pwned"), "the payload ran"),
@@ -388,5 +388,46 @@ class RoomPageIT {
                 () -> assertEquals("Page not found", title),
                 () -> assertFalse(page.contains("Private plans") || page.contains("secret"), "the page leaks the room"),
                 () -> assertEquals(title, missingTitle, "a private room and a missing one must look the same"));
+    }
+
+    @Test
+    void formattingShortcutsWrapTheSelectionAndTheMessageShowsFormatted(App app, Browsers browsers) {
+        ChatUser minji = app.newUser("format");
+        long roomId = minji.createRoomId();
+        Browser browser = browsers.open(app).logIn(minji);
+        RoomPage room = RoomPage.open(browser, roomId);
+
+        room.type("굵게");
+        browser.script("document.getElementById('composer-text').select()");
+        room.type(Keys.chord(Keys.CONTROL, "b"));
+        String bold = room.composerText();
+        room.type(Keys.END, " and ", "code");
+        browser.script("var t = document.getElementById('composer-text'); t.setSelectionRange(t.value.length - 4, t.value.length)");
+        room.type(Keys.chord(Keys.CONTROL, "e"));
+        String both = room.composerText();
+        room.type(Keys.ENTER);
+        WebElement sent = room.message("굵게 and code");
+        int windowsBefore = browser.driver().getWindowHandles().size();
+        minji.send(roomId, "see https://example.com/formatting");
+        browser.until("the link to arrive", d -> !d.findElements(By.cssSelector(".message-text a")).isEmpty());
+        browser.present(By.cssSelector(".message-text a")).click();
+        browser.until("the link to open in a new tab", d -> d.getWindowHandles().size() == windowsBefore + 1);
+        String stillHere = browser.path();
+        String mine = browser.driver().getWindowHandle();
+        for (String handle : browser.driver().getWindowHandles()) {
+            if (!handle.equals(mine)) {
+                browser.driver().switchTo().window(handle).close();
+            }
+        }
+        browser.driver().switchTo().window(mine);
+
+        assertAll(
+                () -> assertEquals("**굵게**", bold, "Ctrl+B did not wrap the selection"),
+                () -> assertEquals("**굵게** and `code`", both, "Ctrl+E did not wrap the selection"),
+                () -> assertEquals("굵게", sent.findElement(By.cssSelector(".message-text strong")).getText()),
+                () -> assertEquals("code", sent.findElement(By.cssSelector(".message-text code")).getText()),
+                () -> assertEquals("**굵게** and `code`", minji.history(roomId).getFirst().getString("content"),
+                        "the Markdown is stored as typed"),
+                () -> assertEquals("rooms/" + roomId, stillHere, "following a link left the conversation"));
     }
 }

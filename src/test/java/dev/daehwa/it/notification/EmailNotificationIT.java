@@ -152,7 +152,7 @@ class EmailNotificationIT {
         Document html = Jsoup.parse(email.html());
         sent.forEach(text -> {
             assertTrue(email.text().contains(text), email.text());
-            assertEquals(1, html.select("div > div:containsOwn(" + text + ")").size(), email.html());
+            assertEquals(1, html.select("div > div > p:containsOwn(" + text + ")").size(), email.html());
         });
     }
 

@@ -3,7 +3,7 @@ package dev.daehwa.interfaces.rest.json;
 import dev.daehwa.application.messages.MessageDetails;
 import dev.daehwa.application.rooms.RoomView;
 import dev.daehwa.application.search.SearchPage;
-import dev.daehwa.domain.message.LinkRenderer;
+import dev.daehwa.infrastructure.markdown.MessageRenderer;
 import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.message.MessagePermissions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +14,7 @@ import java.util.Map;
 @ApplicationScoped
 public class Representations {
 
-    private final LinkRenderer renderer = new LinkRenderer();
+    private final MessageRenderer renderer = new MessageRenderer();
 
     /** The message as {@code viewerId} sees it: with what they may do to it. */
     public MessageJson message(Message message, long viewerId, MessageDetails details) {
@@ -24,7 +24,7 @@ public class Representations {
     /** The message with permissions and details already decided, for everyone who shares them. */
     public MessageJson message(Message message, MessagePermissions permissions, MessageDetails details) {
         return new MessageJson(message.id(), message.roomId(), message.seq(), UserJson.of(message.sender()),
-                message.content(), renderer.render(message.content()), message.snippet(), message.createdAt(),
+                message.content(), renderer.render(message.content(), details.mentionedByKey()), message.snippet(), message.createdAt(),
                 message.editedAt(), message.clientMessageId(), permissions.mayEdit(), permissions.mayDelete(),
                 details.mentions().stream().map(UserJson::of).toList());
     }

@@ -4,7 +4,7 @@ import dev.daehwa.application.rooms.RoomOpening.MessageView;
 import dev.daehwa.application.rooms.RoomOpening.OpenedRoom;
 import dev.daehwa.application.rooms.RoomOpening;
 import dev.daehwa.domain.error.NotFoundException;
-import dev.daehwa.domain.message.LinkRenderer;
+import dev.daehwa.infrastructure.markdown.MessageRenderer;
 import dev.daehwa.domain.message.MessageContent;
 import dev.daehwa.interfaces.web.RoomAddressFilter;
 import dev.daehwa.interfaces.web.support.Pages;
@@ -38,7 +38,7 @@ public class RoomBacking {
     @Inject
     private MembersBacking members;
 
-    private final LinkRenderer renderer = new LinkRenderer();
+    private final MessageRenderer renderer = new MessageRenderer();
 
     @Inject
     private Viewer viewer;
@@ -72,7 +72,7 @@ public class RoomBacking {
 
     /** The message as HTML: the same rendering as the API's html. */
     public String html(MessageView line) {
-        return renderer.render(line.message().content());
+        return renderer.render(line.message().content(), line.details().mentionedByKey());
     }
 
     public int getMaxLength() {

@@ -1,0 +1,41 @@
+package dev.daehwa.infrastructure.markdown;
+
+import java.util.regex.Pattern;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+
+/**
+ * The HTML a message may carry, whatever the Markdown renderer produced: text formatting,
+ * lists, quotes, code, links to {@code http}, {@code https} and {@code mailto} with
+ * {@code rel="noopener noreferrer nofollow"}, and the mention span. No attribute but those, so no
+ * {@code target}, {@code style}, event handler or title.
+ */
+final class MessageHtmlPolicy {
+
+    /** Links open no window relation, leak no referrer and lend no ranking. */
+    static final String LINK_REL = "noopener noreferrer nofollow";
+
+    static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+            .allowElements("p", "br", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "span")
+            .allowAttributes("href").onElements("a")
+            .allowUrlProtocols("http", "https", "mailto")
+            .allowAttributes("rel").matching(Pattern.compile(Pattern.quote(LINK_REL))).onElements("a")
+            .requireRelsOnLinks(LINK_REL.split(" "))
+            .allowAttributes("start").matching(Pattern.compile("[0-9]{1,9}")).onElements("ol")
+            .allowAttributes("class").matching(Pattern.compile("mention")).onElements("span")
+            .allowAttributes("data-user").matching(Pattern.compile("[0-9]{1,19}")).onElements("span")
+            .toFactory();
+
+    private MessageHtmlPolicy() {
+    }
+
+    /**
+     * The sanitizer writes {@code @} as {@code &#64;} and {@code =} as {@code &#61;}, guards for
+     * the conditional comments and attribute parsing of browsers long gone. Both characters are
+     * inert in HTML5 text and in quoted attribute values, and a mention should read {@code @name}
+     * and a link {@code ?a=1} in the markup that clients and people look at.
+     */
+    static String restoreInertCharacters(String html) {
+        return html.replace("&#64;", "@").replace("&#61;", "=");
+    }
+}
