@@ -1,5 +1,6 @@
 package dev.daehwa.infrastructure.markdown;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
@@ -31,11 +32,19 @@ final class MessageHtmlPolicy {
 
     /**
      * The sanitizer writes {@code @} as {@code &#64;} and {@code =} as {@code &#61;}, guards for
-     * the conditional comments and attribute parsing of browsers long gone. Both characters are
-     * inert in HTML5 text and in quoted attribute values, and a mention should read {@code @name}
-     * and a link {@code ?a=1} in the markup that clients and people look at.
+     * the conditional comments and attribute parsing of browsers long gone, and every character
+     * beyond the Basic Multilingual Plane (emoji) as a numeric reference. All of them are inert in
+     * HTML5 text and in quoted attribute values, and the markup that clients and people look at
+     * should read {@code @name}, {@code ?a=1} and 👋 as typed.
      */
     static String restoreInertCharacters(String html) {
-        return html.replace("&#64;", "@").replace("&#61;", "=");
+        String plain = html.replace("&#64;", "@").replace("&#61;", "=");
+        return SUPPLEMENTARY.matcher(plain).replaceAll(reference -> {
+            int codePoint = Integer.parseInt(reference.group(1), 16);
+            return Matcher.quoteReplacement(Character.isSupplementaryCodePoint(codePoint) && Character.isDefined(codePoint)
+                    ? new String(Character.toChars(codePoint)) : reference.group());
+        });
     }
+
+    private static final Pattern SUPPLEMENTARY = Pattern.compile("&#x([0-9a-fA-F]{5,6});");
 }

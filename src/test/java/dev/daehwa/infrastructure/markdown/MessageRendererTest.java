@@ -150,6 +150,11 @@ class MessageRendererTest {
     }
 
     @Test
+    void emojiAndHangulAreWrittenAsCharactersNotReferences() {
+        assertEquals("안녕 👋 😀 <strong>🎉</strong>", render("안녕 👋 😀 **🎉**"));
+    }
+
+    @Test
     void aSingleTildeIsTextAsKoreanChatWritesIt() {
         assertEquals("안녕~ 반가워~", render("안녕~ 반가워~"));
     }

@@ -205,7 +205,7 @@ class EmailNotificationIT {
         ReceivedEmail email = exactlyOneEmail(app.mail(), joon);
         assertTrue(email.subject().startsWith("25 new messages"), email.subject());
         Document html = Jsoup.parse(email.html());
-        assertEquals(20, html.select("div > div:matchesOwn(^backlog \\d+$)").size());
+        assertEquals(20, html.select("div > div > p:matchesOwn(^backlog \\d+$)").size());
         assertTrue(html.text().contains("and 5 more"), html.text());
         assertTrue(email.text().contains("backlog 20") && !email.text().contains("backlog 21"), email.text());
     }
