@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * What showing and indexing one message costs per 1,000 characters, for ordinary chat text and
- * for hostile text, at several lengths: the message renderer (LinkRenderer, which every surface
+ * for hostile text, at several lengths: the message renderer (MessageRenderer, which every surface
  * that shows a message runs) and the search analysis (ChatAnalyzer, which indexing and every
  * highlighted search result run). Linear cost shows as a flat µs per 1,000 characters across
  * the lengths.
@@ -74,7 +74,7 @@ public final class RenderBench {
         for (int i = 1; i < args.length; i++) {
             String[] side = args[i].split("=", 2);
             ClassLoader app = appLoader(new File(side[1]));
-            Object renderer = app.loadClass("dev.daehwa.domain.message.LinkRenderer").getConstructor().newInstance();
+            Object renderer = rendererOf(app);
             Method render = renderer.getClass().getMethod("render", String.class);
             Object analyzer = app.loadClass("dev.daehwa.infrastructure.search.ChatAnalyzer").getConstructor().newInstance();
             Method tokenStream = analyzer.getClass().getMethod("tokenStream", String.class, String.class);
@@ -168,5 +168,14 @@ public final class RenderBench {
             urls.add(jar.toURI().toURL());
         }
         return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+    }
+
+    /** The build's message renderer: MessageRenderer (Markdown), or LinkRenderer in builds before it. */
+    private static Object rendererOf(ClassLoader app) throws ReflectiveOperationException {
+        try {
+            return app.loadClass("dev.daehwa.infrastructure.markdown.MessageRenderer").getConstructor().newInstance();
+        } catch (ClassNotFoundException older) {
+            return app.loadClass("dev.daehwa.domain.message.LinkRenderer").getConstructor().newInstance();
+        }
     }
 }

@@ -5,12 +5,19 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A message as one caller sees it. {@code html} is the content rendered safely, with clickable
- * links; {@code snippet} its start on one line, as room lists show it (the server's rule, so no
+ * A message as one caller sees it. {@code html} is the content, which is Markdown, rendered and
+ * sanitized; {@code snippet} its start on one line, as room lists show it (the server's rule, so no
  * client cuts text itself); {@code mayEdit} and {@code mayDelete} say what the caller may do to
  * it, so clients offer exactly what the server allows; {@code mentions} whom it mentions.
  */
-public record MessageJson(long id, long roomId, long seq, UserJson sender, String content, String html,
+public record MessageJson(long id, long roomId, long seq, UserJson sender,
+                          @Schema(description = "The text as written: Markdown (CommonMark with ~~strikethrough~~)")
+                          String content,
+                          @Schema(description = "The content as HTML, the same the page and emails show: only p br strong"
+                                  + " em del code pre blockquote ul ol li a and the mention span; links to http, https and"
+                                  + " mailto only, with rel=\"noopener noreferrer nofollow\"; raw HTML in content shows as text;"
+                                  + " headings render as bold paragraphs, images as links, one newline as <br />")
+                          String html,
                           @Schema(description = "The start of the content on one line, for lists: whitespace runs as"
                                   + " one space, at most 80 characters (code points), then \"…\" if cut")
                           String snippet,
