@@ -32,6 +32,7 @@ class ReplyIT {
     }
 
     private static void assertQuotes(JsonObject message, JsonObject original, ChatUser author, String excerpt) {
+        Contract.assertMessage(message);
         JsonObject quote = message.getJsonObject("replyTo");
         assertEquals(Set.of("id", "seq", "author", "excerpt"), quote.keySet(), "the quote's fields: " + quote);
         assertEquals(Jsons.id(original), Jsons.id(quote));
@@ -89,6 +90,7 @@ class ReplyIT {
 
         JsonObject quote = joon.agent().get("api/messages/" + Jsons.id(answer)).expect(200).json().getJsonObject("replyTo");
         assertEquals(Json.createObjectBuilder().add("id", Jsons.id(original)).add("deleted", true).build(), quote);
+        Contract.assertReplyTo(quote);
         assertEquals(quote, joon.history(room).getLast().getJsonObject("replyTo"));
         joon.agent().post("api/messages", object("roomId", room, "content", "again", "replyTo", Jsons.id(original)))
                 .validationProblem("replyTo");
