@@ -11,10 +11,12 @@ import dev.daehwa.it.support.ChatUser;
 import dev.daehwa.it.support.Contract;
 import dev.daehwa.it.support.DaehwaIT;
 import dev.daehwa.it.support.Jsons;
+import dev.daehwa.it.support.Pause;
 import dev.daehwa.it.support.WsClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +62,22 @@ class ReplyIT {
         assertQuotes(minji.room(room).getJsonObject("latestMessage"), original, minji, "점심 뭐 먹을까요? 다들 배고프죠");
         assertQuotes(minji.rooms().stream().filter(r -> Jsons.id(r) == room).findFirst().orElseThrow()
                 .getJsonObject("latestMessage"), original, minji, "점심 뭐 먹을까요? 다들 배고프죠");
+    }
+
+    @Test
+    void aSearchResultQuotesTheMessageItAnswers(App app) {
+        ChatUser minji = app.newUser("searched");
+        ChatUser joon = app.newUser("replier");
+        long room = minji.createRoomId(joon);
+        JsonObject original = minji.send(room, "회의는 몇 시예요?");
+        String word = "replyword" + System.nanoTime();
+        reply(joon, room, word + " 세 시요", Jsons.id(original));
+
+        String search = "api/search?q=" + word;
+        Pause.until(Duration.ofSeconds(15), Duration.ofMillis(50),
+                () -> !minji.agent().get(search).expect(200).json().getJsonArray("results").isEmpty());
+        JsonObject found = minji.agent().get(search).expect(200).json().getJsonArray("results").getJsonObject(0);
+        assertQuotes(found.getJsonObject("message"), original, minji, "회의는 몇 시예요?");
     }
 
     @Test
