@@ -6,7 +6,8 @@
 // <template>, the same markup the server used, and their text is the server's html rendering;
 // Edit and Delete appear as the message's mayEdit and mayDelete say. Messages are grouped under
 // their author's name and separated by day (arrange), and the composer's text is kept per room
-// in the browser until it is sent (drafts).
+// in the browser until it is sent (drafts). Reply puts the message answered above the composer;
+// a reply shows its quote (the server's replyTo), which scrolls to the original when clicked.
 (function () {
     'use strict';
 
@@ -30,6 +31,8 @@
         this.hasNewer = root.dataset.hasNewer === 'true';
         this.newestSeq = Number(root.dataset.lastSeq);
         this.focusSeq = Number(root.dataset.focusSeq);
+        this.replyBar = document.getElementById('composer-reply');
+        this.replyTo = null; // {id, seq, author, excerpt} while Reply is on
     }
 
     RoomPage.prototype.start = function () {
@@ -43,7 +46,15 @@
             if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
                 event.preventDefault();
                 self.post();
+            } else if (event.key === 'Escape' && self.replyTo) {
+                // the mention picker, when open, takes Esc first and closes itself instead
+                event.preventDefault();
+                self.cancelReply();
             }
+        });
+        document.getElementById('composer-reply-cancel').addEventListener('click', function () {
+            self.cancelReply();
+            self.text.focus();
         });
         this.text.addEventListener('input', function () {
             self.updateComposer();
@@ -64,6 +75,10 @@
                 self.startEdit(item);
             } else if (item && button.classList.contains('message-delete')) {
                 self.remove(item);
+            } else if (item && button.classList.contains('message-reply')) {
+                self.startReply(item);
+            } else if (button.classList.contains('message-quote')) {
+                self.showOriginal(Number(button.dataset.replySeq));
             }
         });
         this.arrange(this.list.querySelectorAll('li.message'));
@@ -154,7 +169,9 @@
             return;
         }
         var clientId = newClientId();
-        var pending = this.pendingItem(clientId, content);
+        var replyTo = this.replyTo;
+        var pending = this.pendingItem(clientId, content, replyTo);
+        this.cancelReply();
         this.list.append(pending);
         this.arrange([pending]);
         this.keepDraft(content); // until the server has it
@@ -165,11 +182,11 @@
         this.text.value = '';
         this.updateComposer();
         this.scrollToEnd();
-        this.deliver(clientId, content);
+        this.deliver(clientId, content, replyTo);
         this.text.focus();
     };
 
-    RoomPage.prototype.pendingItem = function (clientId, content) {
+    RoomPage.prototype.pendingItem = function (clientId, content, replyTo) {
         var item = this.template.content.firstElementChild.cloneNode(true);
         item.id = 'pending-' + clientId;
         item.dataset.clientId = clientId;
@@ -179,19 +196,22 @@
         item.querySelector('.message-sender').textContent = document.getElementById('current-user').textContent;
         item.querySelector('.message-edited').hidden = true;
         item.querySelector('.message-text').textContent = content;
+        this.fillQuote(item, replyTo && {id: replyTo.id, seq: replyTo.seq, author: {displayName: replyTo.author},
+            excerpt: replyTo.excerpt});
         item.querySelector('.message-time').textContent = '';
         item.querySelector('.message-actions').replaceChildren();
         return item;
     };
 
-    RoomPage.prototype.deliver = function (clientId, content) {
+    RoomPage.prototype.deliver = function (clientId, content, replyTo) {
         var self = this;
         var pending = document.getElementById('pending-' + clientId);
         if (pending) {
             pending.classList.remove('failed');
             pending.querySelector('.message-actions').replaceChildren();
         }
-        this.call('POST', '/messages', {roomId: this.roomId, content: content, clientMessageId: clientId})
+        this.call('POST', '/messages', {roomId: this.roomId, content: content, clientMessageId: clientId,
+            replyTo: replyTo ? replyTo.id : undefined})
             .then(function (message) {
                 if (self.hasNewer) {
                     // sent below a gap of unseen messages: show it where it is, at the end
@@ -218,7 +238,7 @@
                 item.classList.add('failed');
                 var retry = button('button', self.root.dataset.textRetry, 'link-button message-retry');
                 retry.addEventListener('click', function () {
-                    self.deliver(clientId, content);
+                    self.deliver(clientId, content, replyTo);
                 });
                 var note = document.createElement('span');
                 note.textContent = self.root.dataset.textFailedSend;
@@ -250,6 +270,7 @@
         time.setAttribute('datetime', message.createdAt);
         item.querySelector('.message-edited').hidden = !message.editedAt;
         item.querySelector('.message-text').innerHTML = message.html; // rendered and sanitized by the server's MessageRenderer
+        this.fillQuote(item, message.replyTo);
         // What the viewer may do is the server's word, sent with every message (REST and socket
         // alike); the page only shows it. The server still refuses anything else with a 403.
         if (!message.mayEdit) {
@@ -295,12 +316,13 @@
         }
     };
 
+    /** Loads the page before the oldest message shown; the promise settles once it is on screen. */
     RoomPage.prototype.loadOlder = function (button) {
         var self = this;
         var first = this.list.querySelector('li.message');
         var before = first ? first.dataset.seq : '';
         button.disabled = true;
-        this.call('GET', '/messages?room=' + this.roomId + '&before=' + before + '&limit=' + PAGE)
+        return this.call('GET', '/messages?room=' + this.roomId + '&before=' + before + '&limit=' + PAGE)
             .then(function (page) {
                 var height = self.list.scrollHeight;
                 var row = button.closest('li');
@@ -348,14 +370,21 @@
         }
         var item = this.list.querySelector('li.message[data-seq="' + this.focusSeq + '"]');
         if (item) {
-            item.classList.add('focused');
-            item.scrollIntoView({block: 'center'});
-            item.setAttribute('tabindex', '-1');
-            item.focus({preventScroll: true});
-            setTimeout(function () {
-                item.classList.remove('focused');
-            }, 4000);
+            this.highlight(item);
         }
+    };
+
+    RoomPage.prototype.highlight = function (item) {
+        item.classList.remove('focused');
+        void item.offsetWidth; // restarts the animation of a message highlighted a moment ago
+        item.classList.add('focused');
+        item.scrollIntoView({block: 'center'});
+        item.setAttribute('tabindex', '-1');
+        item.focus({preventScroll: true});
+        clearTimeout(item.focusTimer);
+        item.focusTimer = setTimeout(function () {
+            item.classList.remove('focused');
+        }, 4000);
     };
 
     /** A message from the socket: shown, kept in view if the reader was at the bottom, marked read. */
@@ -379,10 +408,14 @@
     };
 
     RoomPage.prototype.deleted = function (messageId) {
+        var self = this;
         var item = document.getElementById('message-' + messageId);
         if (item) {
             this.removeMessage(item);
         }
+        this.list.querySelectorAll('.message-quote[data-reply-id="' + messageId + '"]').forEach(function (quote) {
+            self.fillQuote(quote.closest('li.message'), {id: messageId, deleted: true});
+        });
     };
 
     /** Reading live moves the read marker, at most once a second, and only while the tab is seen. */
@@ -409,6 +442,89 @@
 
     RoomPage.prototype.scrollToEnd = function () {
         this.list.scrollTop = this.list.scrollHeight;
+    };
+
+    // ---- replies -----------------------------------------------------------------------------
+
+    /** Older pages loaded to reach a quoted message, at most; further back the room opens at it. */
+    var PAGES_TO_ORIGINAL = 4;
+
+    /**
+     * What the composer shows while answering: the message's text as shown, on one line and cut
+     * at 100 code points like the server's excerpt; the sent reply shows the server's own.
+     */
+    function excerptOf(text) {
+        return Array.from(text.replace(/\s+/g, ' ').trim()).slice(0, 100).join('');
+    }
+
+    RoomPage.prototype.startReply = function (item) {
+        this.replyTo = {
+            id: Number(item.dataset.id), seq: Number(item.dataset.seq),
+            author: item.querySelector('.message-sender').textContent,
+            excerpt: excerptOf(item.querySelector('.message-text').textContent)
+        };
+        this.replyBar.querySelector('.quote-author').textContent = this.replyTo.author;
+        this.replyBar.querySelector('.quote-excerpt').textContent = this.replyTo.excerpt;
+        this.replyBar.hidden = false;
+        this.text.focus();
+    };
+
+    RoomPage.prototype.cancelReply = function () {
+        this.replyTo = null;
+        this.replyBar.hidden = true;
+    };
+
+    /** Shows what a message answers (its replyTo), or that it is deleted, or nothing. */
+    RoomPage.prototype.fillQuote = function (item, quote) {
+        var element = item.querySelector('.message-quote');
+        if (!element) {
+            return;
+        }
+        if (!quote) {
+            element.remove();
+        } else if (quote.deleted) {
+            var gone = document.createElement('span');
+            gone.className = 'message-quote deleted';
+            var text = document.createElement('span');
+            text.className = 'quote-excerpt';
+            text.textContent = this.root.dataset.textReplyDeleted;
+            gone.append(text);
+            element.replaceWith(gone);
+        } else {
+            element.dataset.replyId = quote.id;
+            element.dataset.replySeq = quote.seq;
+            element.querySelector('.quote-author').textContent = quote.author.displayName;
+            element.querySelector('.quote-excerpt').textContent = quote.excerpt;
+        }
+    };
+
+    /**
+     * Scrolls to the message with this seq and marks it for a moment, loading older pages until
+     * it is on screen; one further back than a few pages opens the room at it instead.
+     */
+    RoomPage.prototype.showOriginal = function (seq, pagesLoaded) {
+        var self = this;
+        var item = this.list.querySelector('li.message[data-seq="' + seq + '"]');
+        if (item) {
+            this.highlight(item);
+            return;
+        }
+        var older = document.getElementById('load-older');
+        var first = this.list.querySelector('li.message:not(.pending)');
+        if (!older || !first || Number(first.dataset.seq) < seq) {
+            return; // not in the history any more: deleted meanwhile
+        }
+        if ((pagesLoaded || 0) >= PAGES_TO_ORIGINAL) {
+            window.location.assign(window.location.pathname + '?at=' + seq);
+            return;
+        }
+        var oldest = Number(first.dataset.seq);
+        this.loadOlder(older).then(function () {
+            var now = self.list.querySelector('li.message:not(.pending)');
+            if (now && Number(now.dataset.seq) < oldest) {
+                self.showOriginal(seq, (pagesLoaded || 0) + 1);
+            }
+        });
     };
 
     // ---- edit and delete ----------------------------------------------------------------------

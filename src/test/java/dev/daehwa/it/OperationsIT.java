@@ -32,5 +32,7 @@ class OperationsIT {
             assertTrue(document.contains(path), () -> "OpenAPI does not mention " + path + ":\n" + document);
         }
         assertTrue(document.contains("openapi"), "not an OpenAPI document");
+        assertTrue(document.contains("ReplyToJson") && document.contains("replyTo"),
+                () -> "OpenAPI does not describe replies:\n" + document);
     }
 }

@@ -116,6 +116,35 @@ class QueryCountIT {
         assertEquals(1, alice.history(large).getLast().getJsonArray("mentions").size(), "the mentions were read");
     }
 
+    /**
+     * The quotes of a page's replies are read together, in the statement every page runs: a page
+     * of fifty replies costs what a page of five plain messages does.
+     */
+    @Test
+    void historyPageOfRepliesRunsTheSameStatementsAsOneWithout(App app) {
+        ChatUser alice = app.newUser("replies");
+        ChatUser bob = app.newUser("repliesbob");
+        long plain = alice.createRoomId(bob);
+        long answered = alice.createRoomId(bob);
+        for (int i = 0; i < 5; i++) {
+            alice.send(plain, "plain " + i);
+        }
+        long previous = alice.sendId(answered, "the first question");
+        for (int i = 0; i < 50; i++) {
+            ChatUser sender = i % 2 == 0 ? bob : alice;
+            previous = Jsons.id(sender.agent().post("api/messages",
+                    Jsons.object("roomId", answered, "content", "answer " + i, "replyTo", previous)).expect(201).json());
+        }
+
+        int forPlain = statements(alice, "api/messages?room=" + plain + "&limit=50", -1);
+        int forReplies = statements(alice, "api/messages?room=" + answered + "&limit=50", -1);
+
+        List<JsonObject> page = alice.history(answered);
+        assertEquals(50, page.stream().filter(m -> m.get("replyTo") instanceof JsonObject).count(), "the quotes were read");
+        assertEquals("answer 48", page.getLast().getJsonObject("replyTo").getString("excerpt"));
+        assertEquals(forPlain, forReplies, "statements for 5 plain messages vs 50 replies");
+    }
+
     @Test
     void searchRunsTheSameFewStatementsForTwoResultsAndFifty(App app) {
         ChatUser alice = app.newUser("srch");
@@ -182,7 +211,7 @@ class QueryCountIT {
 
     /**
      * The room page shows the room list, the room, its members and up to 200 messages from
-     * several senders: the count must not grow with any of them.
+     * several senders, half of them replies: the count must not grow with any of them.
      */
     @Test
     void roomPageRunsTheSameStatementsForAQuietRoomAndABusyOne(App app) {
@@ -192,8 +221,14 @@ class QueryCountIT {
         long busy = alice.createRoomId(others);
         alice.send(quiet, "hello");
         others[0].send(quiet, "hi");
+        long previous = 0;
         for (int i = 0; i < 150; i++) {
-            (i % 4 == 0 ? alice : others[i % 3]).send(busy, "busy " + i);
+            ChatUser sender = i % 4 == 0 ? alice : others[i % 3];
+            // every other message answers the one before, the newest too: the page reads quotes
+            // for its whole history at once, and none for the room's newest message on its own
+            JsonObject body = i % 2 == 1 ? Jsons.object("roomId", busy, "content", "busy " + i, "replyTo", previous)
+                    : Jsons.object("roomId", busy, "content", "busy " + i);
+            previous = Jsons.id(sender.agent().post("api/messages", body).expect(201).json());
         }
 
         int forQuiet = pageStatements(alice, "rooms/" + quiet, 2);

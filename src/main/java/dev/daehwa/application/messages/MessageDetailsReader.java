@@ -2,6 +2,7 @@ package dev.daehwa.application.messages;
 
 import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.message.MessageRepository;
+import dev.daehwa.domain.message.Original;
 import dev.daehwa.domain.user.PublicProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,11 +30,27 @@ public class MessageDetailsReader {
         }
         List<Long> ids = shown.stream().map(Message::id).toList();
         Map<Long, List<PublicProfile>> mentions = messages.mentionsOf(ids);
+        Map<Long, ReplyQuote> replies = repliesOf(shown, ids);
         Map<Long, MessageDetails> details = new LinkedHashMap<>();
         for (Long id : ids) {
-            details.put(id, new MessageDetails(mentions.getOrDefault(id, List.of())));
+            details.put(id, new MessageDetails(mentions.getOrDefault(id, List.of()), replies.get(id)));
         }
         return details;
+    }
+
+    /**
+     * A list reads the quotes of all its replies whether or not it holds any, so that a page costs
+     * the same however many of its messages answer others. One message alone is known to answer
+     * nothing from its own row, and then costs nothing: the room page and every live frame read
+     * one message each.
+     */
+    private Map<Long, ReplyQuote> repliesOf(Collection<Message> shown, List<Long> ids) {
+        if (shown.size() == 1 && shown.iterator().next().replyToId().isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, ReplyQuote> quotes = new LinkedHashMap<>();
+        messages.originalsOf(ids).forEach((reply, original) -> quotes.put(reply, ReplyQuote.of(original)));
+        return quotes;
     }
 
     /** One message's details as {@code viewerId} sees it. */

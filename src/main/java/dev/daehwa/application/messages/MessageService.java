@@ -4,6 +4,8 @@ import dev.daehwa.application.events.ChatEvent;
 import dev.daehwa.application.limits.RequestLimits;
 import dev.daehwa.application.notification.NotificationQueue;
 import dev.daehwa.domain.error.ConflictException;
+import dev.daehwa.domain.error.FieldRefusal;
+import dev.daehwa.domain.error.InvalidInputException;
 import dev.daehwa.domain.error.NotFoundException;
 import dev.daehwa.domain.message.Mentions;
 import dev.daehwa.domain.message.Message;
@@ -20,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -59,6 +62,17 @@ public class MessageService {
      * members' posts.
      */
     public Posted post(long senderId, long roomId, String content, String clientMessageId) {
+        return post(senderId, roomId, content, clientMessageId, null);
+    }
+
+    /**
+     * Posts a reply to {@code replyToId} (or a plain message, for null), which must be a visible
+     * message of the same room: anything else is refused as one field, so that nobody learns of
+     * messages in rooms they are not in. It is checked under the room's lock, which deleting a
+     * message takes too, so a reply never answers a message deleted a moment before. A retry of
+     * an earlier post returns it as it was, whatever it answered.
+     */
+    public Posted post(long senderId, long roomId, String content, String clientMessageId, Long replyToId) {
         // Every attempt counts, retries and refusals included: a flood costs the server either way.
         limits.post(senderId);
         String text = MessageContent.check(content);
@@ -66,20 +80,22 @@ public class MessageService {
         Membership membership = rooms.findMembership(roomId, senderId).orElseThrow(NotFoundException::room);
         Room room = rooms.lock(membership.room()).orElseThrow(NotFoundException::room);
         if (clientId != null) {
-            Optional<Message> original = messages.findByClientMessageId(senderId, clientId);
-            if (original.isPresent()) {
-                if (original.get().roomId() != roomId) {
+            Optional<Message> earlier = messages.findByClientMessageId(senderId, clientId);
+            if (earlier.isPresent()) {
+                if (earlier.get().roomId() != roomId) {
                     throw new ConflictException("This clientMessageId was already used in another room.");
                 }
-                return new Posted(original.get(), false);
+                return new Posted(earlier.get(), false);
             }
         }
+        Optional<Message> original = replyToId == null ? Optional.empty() : Optional.of(originalIn(roomId, replyToId));
         Message message = Message.post(room, membership.user(), text, clientId, Instant.now(clock));
+        original.ifPresent(message::answer);
         message.mention(mentionedMembers(roomId, text));
         messages.store(message);
         room.showLatest(message.id());
         membership.markReadUpTo(message.seq());
-        notifications.messagePosted(roomId, senderId, Addressed.only(message.mentionedIds()));
+        notifications.messagePosted(roomId, senderId, addressed(message, original, senderId));
         events.fire(new ChatEvent.MessagePosted(roomId, message.id(), message.seq()));
         events.fire(new ChatEvent.ReadMarkerMoved(roomId, senderId));
         return new Posted(message, true);
@@ -107,6 +123,19 @@ public class MessageService {
             room.showLatest(messages.newestVisibleIdBefore(room.id(), message.seq()).orElse(null));
         }
         events.fire(new ChatEvent.MessageDeleted(message.roomId(), message.id(), message.seq()));
+    }
+
+    private Message originalIn(long roomId, long replyToId) {
+        return messages.findVisible(replyToId).filter(original -> original.roomId() == roomId)
+                .orElseThrow(() -> InvalidInputException.of(FieldRefusal.REPLY_TO_UNKNOWN,
+                        "replyTo must be a message of this room that is not deleted."));
+    }
+
+    /** The people mentioned, and the author of the message answered: each is notified as addressed. */
+    private static Addressed addressed(Message message, Optional<Message> original, long senderId) {
+        Set<Long> people = new LinkedHashSet<>(message.mentionedIds());
+        original.map(answered -> answered.sender().id()).filter(author -> author != senderId).ifPresent(people::add);
+        return Addressed.only(people);
     }
 
     /** The room's members the text mentions, looked up by the names it holds only. */

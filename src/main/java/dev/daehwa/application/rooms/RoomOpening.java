@@ -63,7 +63,7 @@ public class RoomOpening {
 
     /** 404 unless the viewer is a member. */
     public OpenedRoom open(long viewerId, long roomId) {
-        RoomView room = queries.room(viewerId, roomId);
+        RoomView room = queries.roomToOpen(viewerId, roomId);
         MessageHistory.Page page = history.page(viewerId, roomId, null, null, pageSize(room.unread()));
         return opened(viewerId, room, page.messages(), page.hasMore(), false, 0);
     }
@@ -75,7 +75,7 @@ public class RoomOpening {
      * viewer is a member; a seq past the end opens the newest messages.
      */
     public OpenedRoom openAt(long viewerId, long roomId, long focusSeq) {
-        RoomView room = queries.room(viewerId, roomId);
+        RoomView room = queries.roomToOpen(viewerId, roomId);
         MessageHistory.Page before = history.page(viewerId, roomId, focusSeq, null, BEFORE_FOCUS);
         MessageHistory.Page from = history.page(viewerId, roomId, null, focusSeq - 1, FROM_FOCUS);
         List<Message> shown = new ArrayList<>(before.messages());

@@ -70,10 +70,23 @@ public class RoomQueries {
 
     /** One room, if the user is a member; otherwise 404, as if it did not exist. */
     public RoomView room(long userId, long roomId) {
+        return room(userId, roomId, true);
+    }
+
+    /**
+     * The same for the room's page, without the newest message's details: the page shows that
+     * message in its history, read with the details of all the others, so reading them again
+     * here would only cost statements.
+     */
+    public RoomView roomToOpen(long userId, long roomId) {
+        return room(userId, roomId, false);
+    }
+
+    private RoomView room(long userId, long roomId, boolean withLatestDetails) {
         Membership membership = rooms.findMembership(roomId, userId).orElseThrow(NotFoundException::room);
         Message newest = latestMessagesOf(List.of(membership.room())).get(roomId);
         return new RoomView(userId, membership.room(), rooms.membersOf(List.of(roomId)).getOrDefault(roomId, List.of()),
-                newest, newest == null ? MessageDetails.NONE : details.of(newest, userId),
+                newest, newest == null || !withLatestDetails ? MessageDetails.NONE : details.of(newest, userId),
                 rooms.unreadCount(membership), membership.lastReadSeq(),
                 rooms.unreadMentionCount(membership));
     }

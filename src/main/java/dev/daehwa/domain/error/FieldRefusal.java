@@ -32,6 +32,8 @@ public enum FieldRefusal {
     CONTENT_REQUIRED("content", "required"),
     CONTENT_TOO_LONG("content", "too-long"),
     EMOJI_NOT_ONE("emoji", "not-one-emoji"),
+    /** A reply to a message that is deleted, unknown, or of another room: all alike, so nothing leaks. */
+    REPLY_TO_UNKNOWN("replyTo", "unknown-message"),
     CLIENT_MESSAGE_ID_BLANK("clientMessageId", "blank"),
     CLIENT_MESSAGE_ID_TOO_LONG("clientMessageId", "too-long"),
     SEQ_OUT_OF_RANGE("seq", "out-of-range"),

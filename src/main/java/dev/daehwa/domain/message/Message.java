@@ -19,6 +19,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One message in a room. Its {@code seq} is its position in the room (1, 2, 3, …), handed out by
@@ -64,6 +65,13 @@ public class Message {
     @Column(name = "client_message_id")
     private String clientMessageId;
 
+    /**
+     * The message of the same room this one answers, or null. An id, not a relation: what a
+     * reply shows of its original is read for whole lists at once, never by loading it here.
+     */
+    @Column(name = "reply_to_id")
+    private Long replyToId;
+
     /** Who the content mentions, in the order first mentioned ({@link Mentions}). */
     @ElementCollection
     @CollectionTable(name = "message_mention", joinColumns = @JoinColumn(name = "message_id"))
@@ -86,6 +94,17 @@ public class Message {
         message.changedAt = now;
         message.seq = room.nextSeq(now);
         return message;
+    }
+
+    /**
+     * Makes this message a reply to {@code original}, which must be a visible message of the same
+     * room (checked by the caller, which holds the room's lock so that it cannot be deleted meanwhile).
+     */
+    public void answer(Message original) {
+        if (original.roomId() != roomId || original.isDeleted()) {
+            throw new IllegalArgumentException("A reply answers a visible message of its own room.");
+        }
+        replyToId = original.id();
     }
 
     /**
@@ -188,5 +207,10 @@ public class Message {
 
     public String clientMessageId() {
         return clientMessageId;
+    }
+
+    /** The id of the message this one answers, if it is a reply. */
+    public Optional<Long> replyToId() {
+        return Optional.ofNullable(replyToId);
     }
 }

@@ -23,16 +23,22 @@ public interface MessageRepository {
 
     /**
      * What a member missed: up to {@code limit} visible messages after {@code afterSeq} that
-     * others sent, oldest first, senders fetched; only those that mention the member when
-     * {@code mentioningOnly}.
+     * others sent, oldest first, senders fetched; only those addressed to the member (that
+     * mention them, or reply to a message of theirs) when {@code addressedOnly}.
      */
-    List<Message> missedBy(long userId, long roomId, long afterSeq, int limit, boolean mentioningOnly);
+    List<Message> missedBy(long userId, long roomId, long afterSeq, int limit, boolean addressedOnly);
 
     /** The same messages counted per sender, in order of each sender's first missed message. */
-    List<MissedFromSender> missedBySender(long userId, long roomId, long afterSeq, boolean mentioningOnly);
+    List<MissedFromSender> missedBySender(long userId, long roomId, long afterSeq, boolean addressedOnly);
 
     /** The display names of those who mentioned the member after {@code afterSeq}, in order of their first mention. */
     List<String> mentionersOf(long userId, long roomId, long afterSeq);
+
+    /**
+     * The display names of those who replied to a message of the member's after {@code afterSeq},
+     * in order of their first reply.
+     */
+    List<String> repliersTo(long userId, long roomId, long afterSeq);
 
     /** The visible messages among these ids, senders fetched, in one query; in no particular order. */
     List<Message> findVisible(Collection<Long> messageIds);
@@ -49,6 +55,12 @@ public interface MessageRepository {
 
     /** The people each of these messages mentions, in the order first mentioned, in one query; messages that mention nobody are left out. */
     Map<Long, List<PublicProfile>> mentionsOf(Collection<Long> messageIds);
+
+    /**
+     * The messages that these messages answer, deleted ones included, by the id of the reply, in
+     * one query; messages that answer nothing are left out.
+     */
+    Map<Long, Original> originalsOf(Collection<Long> messageIds);
 
     /** The newest visible message of the room older than {@code seq}, if any, for a room whose newest was deleted. */
     Optional<Long> newestVisibleIdBefore(long roomId, long seq);

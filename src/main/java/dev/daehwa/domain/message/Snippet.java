@@ -14,8 +14,17 @@ public final class Snippet {
     }
 
     public static String of(String content) {
-        String oneLine = content.replaceAll("\\s+", " ").strip();
-        return oneLine.codePointCount(0, oneLine.length()) <= LENGTH ? oneLine
-                : oneLine.substring(0, oneLine.offsetByCodePoints(0, LENGTH)) + "…";
+        String oneLine = oneLine(content);
+        return oneLine.codePointCount(0, oneLine.length()) <= LENGTH ? oneLine : first(oneLine, LENGTH) + "…";
+    }
+
+    static String oneLine(String content) {
+        return content.replaceAll("\\s+", " ").strip();
+    }
+
+    /** At most the first {@code codePoints} code points of the text. */
+    static String first(String text, int codePoints) {
+        return text.codePointCount(0, text.length()) <= codePoints ? text
+                : text.substring(0, text.offsetByCodePoints(0, codePoints));
     }
 }

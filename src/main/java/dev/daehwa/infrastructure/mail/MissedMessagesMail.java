@@ -32,12 +32,17 @@ record MissedMessagesMail(String subject, String text, String html, URI roomLink
         String roomName = oneLine(email.roomName());
         String senders = oneLine(senders(words, email.senders()));
         String mentioners = oneLine(senders(words, email.mentionedBy()));
+        String repliers = oneLine(senders(words, email.repliedBy()));
         String subject = !email.mentionedBy().isEmpty()
                 ? format(words, "subject.mention", roomName, mentioners)
+                : !email.repliedBy().isEmpty()
+                ? format(words, "subject.reply", roomName, repliers)
                 : email.total() == 1
                 ? format(words, "subject.one", roomName, senders)
                 : format(words, "subject.many", roomName, senders, email.total());
-        String mentioned = email.mentionedBy().isEmpty() ? null : format(words, "mentioned", roomName, mentioners);
+        // Being mentioned is said first; a reply is said only when nobody mentioned the reader.
+        String mentioned = !email.mentionedBy().isEmpty() ? format(words, "mentioned", roomName, mentioners)
+                : !email.repliedBy().isEmpty() ? format(words, "replied", roomName, repliers) : null;
         String intro = email.total() == 1
                 ? format(words, "intro.one", roomName)
                 : format(words, "intro.many", roomName, email.total());

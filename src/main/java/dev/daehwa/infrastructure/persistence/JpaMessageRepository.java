@@ -5,6 +5,7 @@ import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.message.MessageChange;
 import dev.daehwa.domain.message.MessageRepository;
 import dev.daehwa.domain.message.MissedFromSender;
+import dev.daehwa.domain.message.Original;
 import dev.daehwa.domain.user.PublicProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -90,12 +91,13 @@ public class JpaMessageRepository implements MessageRepository {
     }
 
     @Override
-    public List<Message> missedBy(long userId, long roomId, long afterSeq, int limit, boolean mentioningOnly) {
+    public List<Message> missedBy(long userId, long roomId, long afterSeq, int limit, boolean addressedOnly) {
         return em.createQuery("""
                         SELECT msg FROM Message msg JOIN FETCH msg.sender %s
                         WHERE msg.roomId = :room AND msg.seq > :after AND msg.deleted = FALSE
-                          AND msg.sender.id <> :user
-                        ORDER BY msg.seq ASC""".formatted(mentioningOnly ? MENTIONING_USER : ""), Message.class)
+                          AND msg.sender.id <> :user %s
+                        ORDER BY msg.seq ASC""".formatted(addressedOnly ? ADDRESSED_JOINS : "",
+                        addressedOnly ? ADDRESSED_TO_USER : ""), Message.class)
                 .setParameter("room", roomId)
                 .setParameter("after", afterSeq)
                 .setParameter("user", userId)
@@ -104,12 +106,13 @@ public class JpaMessageRepository implements MessageRepository {
     }
 
     @Override
-    public List<MissedFromSender> missedBySender(long userId, long roomId, long afterSeq, boolean mentioningOnly) {
+    public List<MissedFromSender> missedBySender(long userId, long roomId, long afterSeq, boolean addressedOnly) {
         return em.createQuery("""
                         SELECT s.displayName, COUNT(msg), MIN(msg.seq), MAX(msg.seq) FROM Message msg JOIN msg.sender s %s
-                        WHERE msg.roomId = :room AND msg.seq > :after AND msg.deleted = FALSE AND s.id <> :user
+                        WHERE msg.roomId = :room AND msg.seq > :after AND msg.deleted = FALSE AND s.id <> :user %s
                         GROUP BY s.id, s.displayName
-                        ORDER BY MIN(msg.seq)""".formatted(mentioningOnly ? MENTIONING_USER : ""), Object[].class)
+                        ORDER BY MIN(msg.seq)""".formatted(addressedOnly ? ADDRESSED_JOINS : "",
+                        addressedOnly ? ADDRESSED_TO_USER : ""), Object[].class)
                 .setParameter("room", roomId)
                 .setParameter("after", afterSeq)
                 .setParameter("user", userId)
@@ -126,13 +129,35 @@ public class JpaMessageRepository implements MessageRepository {
      */
     private static final String MENTIONING_USER = "JOIN msg.mentioned mm ON mm.userId = :user";
 
+    /**
+     * With {@link #ADDRESSED_TO_USER}, keeps the missed messages addressed to the member: those
+     * that mention them or answer a message they wrote. Outer joins of at most one row each (a
+     * message mentions each person once and answers one message), so counts stay per message.
+     */
+    private static final String ADDRESSED_JOINS = """
+            LEFT JOIN msg.mentioned mm ON mm.userId = :user
+            LEFT JOIN Message original ON original.id = msg.replyToId""";
+
+    private static final String ADDRESSED_TO_USER = "AND (mm.userId IS NOT NULL OR original.sender.id = :user)";
+
     @Override
     public List<String> mentionersOf(long userId, long roomId, long afterSeq) {
+        return namesOfSendersTo(MENTIONING_USER, userId, roomId, afterSeq);
+    }
+
+    @Override
+    public List<String> repliersTo(long userId, long roomId, long afterSeq) {
+        return namesOfSendersTo("JOIN Message original ON original.id = msg.replyToId AND original.sender.id = :user",
+                userId, roomId, afterSeq);
+    }
+
+    /** Who else sent visible messages after {@code afterSeq} that the join keeps, in order of their first. */
+    private List<String> namesOfSendersTo(String join, long userId, long roomId, long afterSeq) {
         return em.createQuery("""
                         SELECT s.displayName, MIN(msg.seq) FROM Message msg JOIN msg.sender s %s
                         WHERE msg.roomId = :room AND msg.seq > :after AND msg.deleted = FALSE AND s.id <> :user
                         GROUP BY s.id, s.displayName
-                        ORDER BY MIN(msg.seq)""".formatted(MENTIONING_USER), Object[].class)
+                        ORDER BY MIN(msg.seq)""".formatted(join), Object[].class)
                 .setParameter("room", roomId)
                 .setParameter("after", afterSeq)
                 .setParameter("user", userId)
@@ -222,6 +247,22 @@ public class JpaMessageRepository implements MessageRepository {
         return changes(em.createQuery(CHANGE + "WHERE msg.id IN :ids", Object[].class)
                 .setParameter("ids", List.copyOf(messageIds))
                 .getResultList());
+    }
+
+    @Override
+    public Map<Long, Original> originalsOf(Collection<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("""
+                        SELECT reply.id, msg.id, msg.seq, s.id, s.username, s.displayName, msg.content, msg.deleted
+                        FROM Message reply JOIN Message msg ON msg.id = reply.replyToId JOIN msg.sender s
+                        WHERE reply.id IN :ids""", Object[].class)
+                .setParameter("ids", List.copyOf(messageIds))
+                .getResultStream()
+                .collect(Collectors.toMap(row -> (Long) row[0], row -> new Original((Long) row[1], (Long) row[2],
+                        new PublicProfile((Long) row[3], (String) row[4], (String) row[5]), (String) row[6],
+                        (Boolean) row[7])));
     }
 
     @Override

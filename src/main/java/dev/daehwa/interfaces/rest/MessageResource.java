@@ -71,7 +71,12 @@ public class MessageResource {
 
     @POST
     @Operation(summary = "Send a message",
-            description = "content: 1-10,000 characters after trimming. Resending the same clientMessageId returns the original message instead of a duplicate.")
+            description = "content: 1-10,000 characters after trimming. Resending the same clientMessageId returns the"
+                    + " original message instead of a duplicate. replyTo (optional): the id of a message of the same room"
+                    + " that is not deleted, which this one answers; its author is notified as if mentioned (not when"
+                    + " answering yourself). Anything else in replyTo (unknown, deleted, another room's, not a number)"
+                    + " is a 400 naming the field replyTo.")
+    @APIResponse(responseCode = "400", description = "A field is invalid (content, clientMessageId, replyTo); the problem names it")
     @APIResponse(responseCode = "201", description = "The message")
     @APIResponse(responseCode = "200", description = "A retry: the message first stored under this clientMessageId")
     @APIResponse(responseCode = "429", description = "Posting faster than DAEHWA_LIMIT_POSTS_PER_USER allows; see Retry-After")
@@ -81,7 +86,8 @@ public class MessageResource {
         if (r.roomId() == null) {
             throw InvalidInputException.of("roomId", "required", "roomId is required.");
         }
-        MessageService.Posted posted = messages.post(userId, r.roomId(), r.content(), r.clientMessageId());
+        MessageService.Posted posted = messages.post(userId, r.roomId(), r.content(), r.clientMessageId(),
+                r.replyToId());
         return Response.status(posted.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(shown(posted.message(), userId)).build();
     }

@@ -29,11 +29,16 @@ class MissedMessagesMailTest {
 
     private MissedMessagesEmail email(Locale language, List<String> senders, List<String> mentionedBy, long total,
                                       String... texts) {
+        return email(language, senders, mentionedBy, List.of(), total, texts);
+    }
+
+    private MissedMessagesEmail email(Locale language, List<String> senders, List<String> mentionedBy,
+                                      List<String> repliedBy, long total, String... texts) {
         List<Message> shown = java.util.Arrays.stream(texts)
                 .map(text -> Message.post(room, minji, text, null, T0))
                 .toList();
         return new MissedMessagesEmail(5, "joon@example.com", "Joon", language, 10, "Team <b>", shown, total,
-                senders, total, "2.10.signature", mentionedBy, Map.of());
+                senders, total, "2.10.signature", mentionedBy, Map.of(), repliedBy);
     }
 
     private static MissedMessagesMail render(MissedMessagesEmail email) {
@@ -64,6 +69,24 @@ class MissedMessagesMailTest {
         assertTrue(mail.html().contains("<strong>Minji mentioned you in \u201cTeam &lt;b&gt;\u201d.</strong>"), mail.html());
         MissedMessagesMail korean = render(email(Locale.KOREAN, List.of("민지"), List.of("민지", "준"), 2, "@joon"));
         assertEquals("민지, 준님이 \u201cTeam <b>\u201d에서 회원님을 멘션했습니다", korean.subject());
+    }
+
+    @Test
+    void aReplyIsWhatTheSubjectAndTheFirstLineSayWhenNobodyMentionedTheReader() {
+        MissedMessagesMail mail = render(email(Locale.ENGLISH, List.of("Minji"), List.of(), List.of("Minji"), 1, "yes"));
+        assertEquals("Minji replied to you in \u201cTeam <b>\u201d", mail.subject());
+        assertTrue(mail.text().contains("Minji replied to you in \u201cTeam <b>\u201d."), mail.text());
+        assertTrue(mail.html().contains("<strong>Minji replied to you in \u201cTeam &lt;b&gt;\u201d.</strong>"), mail.html());
+        MissedMessagesMail korean = render(email(Locale.KOREAN, List.of("민지"), List.of(), List.of("민지"), 1, "네"));
+        assertEquals("민지님이 \u201cTeam <b>\u201d에서 회원님에게 답장했습니다", korean.subject());
+    }
+
+    @Test
+    void aMentionIsSaidRatherThanAReply() {
+        MissedMessagesMail mail = render(email(Locale.ENGLISH, List.of("Minji"), List.of("Minji"), List.of("Minji"), 2,
+                "@joon", "yes"));
+        assertEquals("Minji mentioned you in \u201cTeam <b>\u201d", mail.subject());
+        assertFalse(mail.text().contains("replied"), mail.text());
     }
 
     @Test
@@ -110,7 +133,7 @@ class MissedMessagesMailTest {
     @Test
     void aSubjectStaysOneLineWhateverANameHolds() {
         MissedMessagesEmail sneaky = new MissedMessagesEmail(5, "joon@example.com", "Joon", Locale.ENGLISH, 10,
-                "Team\r\nBcc: victim@example.com", List.of(), 1, List.of("Min\nji"), 1, "t", List.of(), Map.of());
+                "Team\r\nBcc: victim@example.com", List.of(), 1, List.of("Min\nji"), 1, "t", List.of(), Map.of(), List.of());
         String subject = render(sneaky).subject();
         assertFalse(subject.contains("\n") || subject.contains("\r"), subject);
         assertEquals("New message in \u201cTeam Bcc: victim@example.com\u201d from Min ji", subject);

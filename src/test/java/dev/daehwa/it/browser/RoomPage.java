@@ -116,6 +116,19 @@ final class RoomPage {
         browser.until("the message to leave the page", d -> d.findElements(By.id(id)).isEmpty());
     }
 
+    /** Starts a reply through the message's Reply button: the composer shows what it answers. */
+    void startReply(WebElement message) {
+        hover(message);
+        message.findElement(By.cssSelector(".message-reply")).click();
+        browser.visible(By.id("composer-reply"));
+    }
+
+    /** The quote a message shows above its text: "author excerpt", or "" if it answers nothing. */
+    String quoteOf(WebElement message) {
+        List<WebElement> quotes = message.findElements(By.cssSelector(".message-quote"));
+        return quotes.isEmpty() ? "" : quotes.getFirst().getText().replaceAll("\\s+", " ").strip();
+    }
+
     private void hover(WebElement element) {
         new Actions(browser.driver()).moveToElement(element).perform();
     }

@@ -38,7 +38,7 @@ public final class Contract {
 
     /**
      * Message: {id, roomId, seq, sender, content, html, snippet, createdAt, editedAt|null,
-     * clientMessageId|null, mayEdit, mayDelete, mentions: [User]}.
+     * clientMessageId|null, mayEdit, mayDelete, mentions: [User], replyTo: ReplyTo|null}.
      */
     public static void assertMessage(JsonObject message) {
         assertAll("Message " + message,
@@ -56,7 +56,27 @@ public final class Contract {
                 () -> assertOneOf(message, "mayEdit", ValueType.TRUE, ValueType.FALSE),
                 () -> assertOneOf(message, "mayDelete", ValueType.TRUE, ValueType.FALSE),
                 () -> assertType(message, "mentions", ValueType.ARRAY),
-                () -> message.getJsonArray("mentions").getValuesAs(JsonObject.class).forEach(Contract::assertUser));
+                () -> message.getJsonArray("mentions").getValuesAs(JsonObject.class).forEach(Contract::assertUser),
+                () -> assertOneOf(message, "replyTo", ValueType.OBJECT, ValueType.NULL),
+                () -> {
+                    if (message.get("replyTo") instanceof JsonObject quote) {
+                        assertReplyTo(quote);
+                    }
+                });
+    }
+
+    /** What a reply quotes: {id, seq, author: User, excerpt}, or {id, deleted: true} once the original is gone. */
+    public static void assertReplyTo(JsonObject quote) {
+        assertType(quote, "id", ValueType.NUMBER);
+        if (quote.containsKey("deleted")) {
+            assertEquals(Set.of("id", "deleted"), quote.keySet(), "a deleted original's quote: " + quote);
+            assertType(quote, "deleted", ValueType.TRUE);
+        } else {
+            assertEquals(Set.of("id", "seq", "author", "excerpt"), quote.keySet(), "a quote: " + quote);
+            assertType(quote, "seq", ValueType.NUMBER);
+            assertUser(quote.getJsonObject("author"));
+            assertType(quote, "excerpt", ValueType.STRING);
+        }
     }
 
     /** What the message says its reader may do to it, as "edit", "delete", both, or none. */

@@ -8,7 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * A message as one caller sees it. {@code html} is the content, which is Markdown, rendered and
  * sanitized; {@code snippet} its start on one line, as room lists show it (the server's rule, so no
  * client cuts text itself); {@code mayEdit} and {@code mayDelete} say what the caller may do to
- * it, so clients offer exactly what the server allows; {@code mentions} whom it mentions.
+ * it, so clients offer exactly what the server allows; {@code mentions} whom it mentions;
+ * {@code replyTo} what it quotes of the message it answers.
  */
 public record MessageJson(long id, long roomId, long seq, UserJson sender,
                           @Schema(description = "The text as written: Markdown (CommonMark with ~~strikethrough~~)")
@@ -28,5 +29,8 @@ public record MessageJson(long id, long roomId, long seq, UserJson sender,
                           boolean mayDelete,
                           @Schema(description = "The room's members the content mentions with @username, in the order"
                                   + " first mentioned; html shows each as <span class=\"mention\" data-user=\"ID\">@displayName</span>")
-                          List<UserJson> mentions) {
+                          List<UserJson> mentions,
+                          @Schema(description = "The message this one answers, or null when it answers none",
+                                  nullable = true)
+                          ReplyToJson replyTo) {
 }

@@ -26,7 +26,8 @@ public class Representations {
         return new MessageJson(message.id(), message.roomId(), message.seq(), UserJson.of(message.sender()),
                 message.content(), renderer.render(message.content(), details.mentionedByKey()), message.snippet(), message.createdAt(),
                 message.editedAt(), message.clientMessageId(), permissions.mayEdit(), permissions.mayDelete(),
-                details.mentions().stream().map(UserJson::of).toList());
+                details.mentions().stream().map(UserJson::of).toList(),
+                details.replyTo() == null ? null : ReplyToJson.of(details.replyTo()));
     }
 
     /** A page of messages as {@code viewerId} sees them, with their details read together. */

@@ -1,6 +1,11 @@
 package dev.daehwa.interfaces.rest.json;
 
+import dev.daehwa.domain.error.InvalidInputException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonValue;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Request bodies. Fields are boxed and nullable so that a missing field reaches the domain's
@@ -38,7 +43,30 @@ public final class Requests {
     public record MarkRead(Long seq) {
     }
 
-    public record PostMessage(Long roomId, String content, String clientMessageId) {
+    /**
+     * {@code replyTo} is read as it came, so that a value of the wrong type is refused as that
+     * field ({@link #replyToId}) rather than as a body that could not be read.
+     */
+    public record PostMessage(Long roomId, String content, String clientMessageId,
+                              @Schema(type = SchemaType.INTEGER, format = "int64", nullable = true,
+                                      description = "The id of the message this one answers: a message of the same"
+                                              + " room that is not deleted")
+                              JsonValue replyTo) {
+
+        /** The id of the message this one answers, or null for none. */
+        public Long replyToId() {
+            if (replyTo == null || replyTo.getValueType() == JsonValue.ValueType.NULL) {
+                return null;
+            }
+            if (replyTo instanceof JsonNumber number && number.isIntegral()) {
+                try {
+                    return number.longValueExact();
+                } catch (ArithmeticException tooLarge) {
+                    // refused below like any other value that is no message id
+                }
+            }
+            throw InvalidInputException.of("replyTo", "type", "replyTo must be the id of a message, a number.");
+        }
     }
 
     public record NotificationSettings(String email, List<Long> mutedRooms, Boolean mentions) {
