@@ -79,7 +79,9 @@ public class MessageService {
         messages.store(message);
         room.showLatest(message.id());
         membership.markReadUpTo(message.seq());
-        notifications.messagePosted(roomId, senderId, Addressed.only(message.mentionedIds()));
+        // Every message in a direct room is addressed to the other person, as a mention would be.
+        notifications.messagePosted(roomId, senderId,
+                room.isDirect() ? Addressed.everyone() : Addressed.only(message.mentionedIds()));
         events.fire(new ChatEvent.MessagePosted(roomId, message.id(), message.seq()));
         events.fire(new ChatEvent.ReadMarkerMoved(roomId, senderId));
         return new Posted(message, true);
