@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,6 +17,7 @@ import dev.daehwa.it.support.App;
 import dev.daehwa.it.support.ChatUser;
 import dev.daehwa.it.support.Contract;
 import dev.daehwa.it.support.DaehwaIT;
+import dev.daehwa.it.search.Searcher;
 import dev.daehwa.it.support.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -49,12 +53,13 @@ class DirectMessageIT {
         ChatUser alice = app.newUser(App.uniqueUsername("dmnames"), "앨리스 김");
         ChatUser bob = app.newUser(App.uniqueUsername("dmnames"), "Bob Park");
         long room = Jsons.id(open(alice, bob).expect(201).json());
-        alice.send(room, "서울에서 만나요 directly");
+        long sent = alice.sendId(room, "서울에서 만나요 directly");
+        new Searcher(bob).awaitExactly("서울", Duration.ofSeconds(20), Set.of(sent));
 
         JsonObject aliceSees = alice.room(room);
         JsonObject bobSees = bob.room(room);
         JsonObject bobLists = bob.rooms().getFirst();
-        JsonObject found = bob.agent().get("api/search?q=" + java.net.URLEncoder.encode("서울", java.nio.charset.StandardCharsets.UTF_8))
+        JsonObject found = bob.agent().get("api/search?q=" + URLEncoder.encode("서울", StandardCharsets.UTF_8))
                 .expect(200).json().getJsonArray("results").getJsonObject(0);
         assertAll(
                 () -> assertEquals("Bob Park", aliceSees.getString("name")),
