@@ -18,6 +18,7 @@ import java.util.Map;
  * @param unsubscribeToken proves, without a login, that the unsubscribe link is for this member and room
  * @param mentionedBy who mentioned the recipient in the missed messages, in order of their first mention
  * @param details the shown messages' details (whom they mention), by message id
+ * @param direct whether the room is a direct room, named ({@code roomName}) for the one person writing in it
  */
 public record MissedMessagesEmail(
         long notificationId,
@@ -32,7 +33,8 @@ public record MissedMessagesEmail(
         long throughSeq,
         String unsubscribeToken,
         List<String> mentionedBy,
-        Map<Long, MessageDetails> details) {
+        Map<Long, MessageDetails> details,
+        boolean direct) {
 
     /** How many were missed beyond those shown ("and N more"). */
     public long notShown() {

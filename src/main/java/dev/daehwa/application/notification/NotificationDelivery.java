@@ -137,7 +137,8 @@ public class NotificationDelivery {
                 missed.stream().mapToLong(MissedFromSender::lastSeq).max().orElseThrow(),
                 unsubscribeTokens.tokenFor(user.id(), notification.roomId()),
                 messages.mentionersOf(user.id(), notification.roomId(), member.unnotifiedAfter()),
-                details.of(shown, user.id()));
+                details.of(shown, user.id()),
+                room.get().isDirect());
         return Optional.of(new Prepared(claim, email, room.get().lastSeq()));
     }
 

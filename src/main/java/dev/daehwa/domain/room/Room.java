@@ -85,16 +85,19 @@ public class Room {
         // for JPA
     }
 
+    private Room(String kind, String name, String description, User owner, Instant now) {
+        this.kind = kind;
+        this.name = name;
+        this.description = description;
+        this.owner = owner;
+        this.ownerId = owner.id();
+        this.createdAt = now;
+        this.updatedAt = now;
+        this.lastActivityAt = now;
+    }
+
     public static Room open(String name, String description, User owner, Instant now) {
-        Room room = new Room();
-        room.name = checkedName(name);
-        room.description = checkedDescription(description);
-        room.owner = owner;
-        room.ownerId = owner.id();
-        room.createdAt = now;
-        room.updatedAt = now;
-        room.lastActivityAt = now;
-        return room;
+        return new Room(GROUP, checkedName(name), checkedDescription(description), owner, now);
     }
 
     /**
@@ -106,16 +109,8 @@ public class Room {
             throw InvalidInputException.of(FieldRefusal.DIRECT_WITH_SELF,
                     "A direct conversation needs another person.");
         }
-        Room room = new Room();
-        room.kind = DIRECT;
+        Room room = new Room(DIRECT, "", "", opener, now);
         room.directKey = directKey(opener.id(), other.id());
-        room.name = "";
-        room.description = "";
-        room.owner = opener;
-        room.ownerId = opener.id();
-        room.createdAt = now;
-        room.updatedAt = now;
-        room.lastActivityAt = now;
         return room;
     }
 

@@ -32,12 +32,16 @@ record MissedMessagesMail(String subject, String text, String html, URI roomLink
         String roomName = oneLine(email.roomName());
         String senders = oneLine(senders(words, email.senders()));
         String mentioners = oneLine(senders(words, email.mentionedBy()));
-        String subject = !email.mentionedBy().isEmpty()
+        // A direct message is addressed to the reader already: it says who wrote, not where.
+        String subject = email.direct()
+                ? format(words, email.total() == 1 ? "subject.direct.one" : "subject.direct.many", roomName, senders,
+                        email.total())
+                : !email.mentionedBy().isEmpty()
                 ? format(words, "subject.mention", roomName, mentioners)
                 : email.total() == 1
                 ? format(words, "subject.one", roomName, senders)
                 : format(words, "subject.many", roomName, senders, email.total());
-        String mentioned = email.mentionedBy().isEmpty() ? null : format(words, "mentioned", roomName, mentioners);
+        String mentioned = email.direct() || email.mentionedBy().isEmpty() ? null : format(words, "mentioned", roomName, mentioners);
         String intro = email.total() == 1
                 ? format(words, "intro.one", roomName)
                 : format(words, "intro.many", roomName, email.total());

@@ -30,7 +30,7 @@ class DirectMessageEmailIT {
 
         ReceivedEmail email = exactlyOneEmail(app.mail(), joon);
         assertTrue(email.text().contains("lunch tomorrow"), email.text());
-        assertTrue(email.subject().contains(minji.displayName()), "named for the other person: " + email.subject());
+        assertTrue(email.subject().equals(minji.displayName() + " sent you a message"), email.subject());
         assertNoEmail(app.mail(), minji);
     }
 
