@@ -173,8 +173,7 @@ class PermissionMatrixIT {
             ChatUser member = app.newUser("member");
             ChatUser outsider = app.newUser("outsider");
             ChatUser newcomer = app.newUser("newcomer");
-            long room = opener.agent().post("api/direct", object("username", member.username())).expect(201).json()
-                    .getJsonNumber("id").longValueExact();
+            long room = opener.openDirectId(member);
             long openersMessage = opener.sendId(room, "opener's");
             return new Scene(app, opener, member, opener, outsider, newcomer, room,
                     openersMessage, member.sendId(room, "member's"), openersMessage);

@@ -76,8 +76,7 @@ class QueryCountIT {
         ChatUser user = userWithRooms(app, 3);
         for (int i = 0; i < direct; i++) {
             ChatUser other = app.newUser("direct");
-            long room = Jsons.id(other.agent().post("api/direct", Jsons.object("username", user.username()))
-                    .expect(201).json());
+            long room = other.openDirectId(user);
             other.send(room, "hello " + i);
         }
         return user;

@@ -64,8 +64,7 @@ class DirectMessagePageIT {
     void newDirectMessageFindsThePersonByNameAndOpensTheSameRoom(App app, Browsers browsers) {
         ChatUser sora = app.newUser(App.uniqueUsername("dmsora"), "Sora Lee");
         ChatUser hana = app.newUser(App.uniqueUsername("dmhana"), "Hana Choi");
-        long room = Jsons.id(hana.agent().post("api/direct", Jsons.object("username", sora.username()))
-                .expect(201).json());
+        long room = hana.openDirectId(sora);
         Browser browser = browsers.open(app).logIn(sora);
         browser.go("");
 

@@ -24,7 +24,7 @@ class DirectMessageEmailIT {
         ChatUser minji = app.newConfirmedUser("dmwriter");
         ChatUser joon = app.newConfirmedUser("dmmentions");
         joon.chooseEmail("mentions");
-        long room = open(minji, joon);
+        long room = minji.openDirectId(joon);
 
         minji.send(room, "are you free for lunch tomorrow?");
 
@@ -38,7 +38,7 @@ class DirectMessageEmailIT {
     void aMutedDirectRoomStillEmailsItsMessages(App app) {
         ChatUser minji = app.newConfirmedUser("dmwriter");
         ChatUser joon = app.newConfirmedUser("dmmuted");
-        long room = open(minji, joon);
+        long room = minji.openDirectId(joon);
         joon.chooseEmail("immediate", room);
 
         minji.send(room, "the build is red again");
@@ -52,8 +52,8 @@ class DirectMessageEmailIT {
         ChatUser minji = app.newConfirmedUser("dmwriter");
         ChatUser quiet = app.newConfirmedUser("dmquiet");
         ChatUser control = app.newConfirmedUser("dmcontrol");
-        long room = open(minji, quiet);
-        long controlRoom = open(minji, control);
+        long room = minji.openDirectId(quiet);
+        long controlRoom = minji.openDirectId(control);
         quiet.agent().put("api/auth/me/notifications", Jsons.object(
                 "email", "immediate", "mutedRooms", List.of(room), "mentions", false)).expect(200);
         control.chooseEmail("mentions");
@@ -63,9 +63,5 @@ class DirectMessageEmailIT {
 
         exactlyOneEmail(app.mail(), control); // the worker ran
         assertNoEmail(app.mail(), quiet);
-    }
-
-    private static long open(ChatUser caller, ChatUser other) {
-        return Jsons.id(caller.agent().post("api/direct", Jsons.object("username", other.username())).expect(201).json());
     }
 }
