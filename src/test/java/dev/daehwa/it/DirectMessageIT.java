@@ -19,6 +19,7 @@ import dev.daehwa.it.support.Contract;
 import dev.daehwa.it.support.DaehwaIT;
 import dev.daehwa.it.search.Searcher;
 import dev.daehwa.it.support.Jsons;
+import dev.daehwa.it.support.WsClient;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,37 @@ class DirectMessageIT {
                 () -> assertEquals("앨리스 김", bobLists.getString("name")),
                 () -> assertEquals("direct", bobLists.getString("kind")),
                 () -> assertEquals("앨리스 김", found.getJsonObject("room").getString("name")));
+    }
+
+    @Test
+    void eachPersonsLiveFramesNameTheRoomForTheOther(App app) {
+        ChatUser alice = app.newUser(App.uniqueUsername("dmlive"), "Alice Live");
+        ChatUser bob = app.newUser(App.uniqueUsername("dmliveb"), "밥 실시간");
+        try (WsClient aliceWs = WsClient.live(app, alice); WsClient bobWs = WsClient.live(app, bob)) {
+            long room = alice.openDirectId(bob);
+            alice.send(room, "ping");
+            alice.send(room, "pong");
+
+            JsonObject bobGets = bobWs.awaitFrame("room.updated", frame -> Jsons.id(frame.getJsonObject("room")) == room,
+                    "the other person learns of the room").json().getJsonObject("room");
+            JsonObject aliceGets = aliceWs.awaitFrame("room.updated", frame -> Jsons.id(frame.getJsonObject("room")) == room,
+                    "the opener learns of the room").json().getJsonObject("room");
+            bob.agent().post("api/rooms/" + room + "/read", object("seq", 1)).expect(204);
+            JsonObject unread = bobWs.awaitFrame("unread", frame -> frame.getJsonNumber("roomId").longValue() == room
+                    && frame.getInt("lastReadSeq") == 1, "bob read the first message").json();
+            bob.agent().post("api/rooms/" + room + "/read", object("seq", 2)).expect(204);
+            JsonObject read = bobWs.awaitFrame("unread", frame -> frame.getJsonNumber("roomId").longValue() == room
+                    && frame.getInt("lastReadSeq") == 2, "bob read both").json();
+
+            assertAll(
+                    () -> assertEquals("Alice Live", bobGets.getString("name")),
+                    () -> Contract.assertUser(bobGets.getJsonObject("with"), alice),
+                    () -> assertEquals("밥 실시간", aliceGets.getString("name")),
+                    () -> assertEquals("direct", aliceGets.getString("kind")),
+                    () -> assertEquals(1, unread.getInt("unreadCount")),
+                    () -> assertEquals(1, unread.getInt("mentionCount"), "an unread direct message is a mention: " + unread),
+                    () -> assertEquals(0, read.getInt("mentionCount")));
+        }
     }
 
     @Test
