@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.daehwa.it.support.App;
 import dev.daehwa.it.support.ChatUser;
 import dev.daehwa.it.support.Jsons;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -77,5 +79,30 @@ class DirectMessagePageIT {
         browser.awaitPath("rooms/" + room);
 
         assertEquals("Hana Choi", RoomPage.on(browser).name());
+    }
+
+    @Test
+    void messageBesideAMemberOpensTheirConversationAndItListsJustTheTwo(App app, Browsers browsers) {
+        ChatUser dana = app.newUser(App.uniqueUsername("dmdana"), "Dana Kim");
+        ChatUser eli = app.newUser(App.uniqueUsername("dmeli"), "Eli Jung");
+        long group = Jsons.id(dana.createRoom("Members room", eli));
+        Browser browser = browsers.open(app).logIn(dana);
+        RoomPage.open(browser, group).openMembers();
+        boolean noMessageForMe = browser.all(By.cssSelector(
+                "#member-list .member[data-username='" + dana.username() + "'] .member-direct")).isEmpty();
+
+        browser.present(By.cssSelector("#member-list .member[data-username='" + eli.username() + "'] .member-direct")).click();
+        browser.until("the direct room", d -> browser.path().startsWith("rooms/") && !browser.path().equals("rooms/" + group));
+        RoomPage direct = RoomPage.on(browser);
+        String name = direct.name();
+        List<String> members = direct.memberUsernames();
+        boolean offersMessage = !browser.all(By.cssSelector("#member-list .member-direct")).isEmpty();
+
+        assertAll(
+                () -> assertTrue(noMessageForMe, "nobody messages themselves"),
+                () -> assertEquals("Eli Jung", name),
+                () -> assertEquals(Set.of(dana.username(), eli.username()), Set.copyOf(members)),
+                () -> assertFalse(offersMessage, "a direct room offers no Message beside its own two people"),
+                () -> assertTrue(browser.all(By.id("leave")).isEmpty(), "nobody leaves a direct room"));
     }
 }
