@@ -120,7 +120,9 @@
                 this.listRoom(frame.room);
                 if (inRoom(frame.room.id)) {
                     document.getElementById('room-name').textContent = frame.room.name;
-                    document.getElementById('room-description').textContent = frame.room.description;
+                    if (frame.room.kind !== 'direct') {
+                        document.getElementById('room-description').textContent = frame.room.description;
+                    }
                     var count = document.getElementById('member-count');
                     if (count) {
                         count.textContent = frame.room.members.length;
@@ -184,7 +186,7 @@
         var mine = message.sender.username === this.viewer;
         if (!mine && !this.isOpen(message.roomId)) {
             var unread = this.unread(message.roomId);
-            if (this.mentionsMe(message)) {
+            if (this.mentionsMe(message) || entry.dataset.kind === 'direct') {
                 this.setMentions(message.roomId, this.mentions(message.roomId) + 1);
             }
             this.setUnread(message.roomId, unread.count + 1, unread.capped);
@@ -217,6 +219,11 @@
             }
         }
         entry.querySelector('.room-name').textContent = json.name;
+        // A direct room is shown as its person: their name (the room's, for me) under their initial.
+        entry.dataset.kind = json.kind;
+        entry.classList.toggle('direct', json.kind === 'direct');
+        entry.querySelector('.room-avatar').textContent = json.kind === 'direct' && json.name
+            ? String.fromCodePoint(json.name.codePointAt(0)).toUpperCase() : '';
         this.setMentions(json.id, json.mentionCount);
         this.setUnread(json.id, json.unreadCount, json.unreadCountCapped);
     };

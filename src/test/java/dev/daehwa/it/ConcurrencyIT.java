@@ -110,8 +110,8 @@ class ConcurrencyIT {
         assertEquals(List.of(owner.username(), guest.username()), members, "the guest is a member exactly once");
     }
 
-    /** Runs the task on that many threads, released together by one latch. */
-    private static <T> List<T> runAtOnce(int threads, IndexedTask<T> task) throws Exception {
+    /** Runs the task on that many threads, released together by one latch; DirectMessageIT races with it too. */
+    static <T> List<T> runAtOnce(int threads, IndexedTask<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch ready = new CountDownLatch(threads);
@@ -139,7 +139,7 @@ class ConcurrencyIT {
     }
 
     @FunctionalInterface
-    private interface IndexedTask<T> {
+    interface IndexedTask<T> {
         T run(int index) throws Exception;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
@@ -69,11 +70,41 @@ class PermissionMatrixIT {
             new Endpoint("DELETE /api/messages/{own}",
                     (a, t) -> a.delete("api/messages/" + t.ownMessage()), 401, 404, 204, 204));
 
+    /**
+     * The same endpoints on a direct room, by name, for anonymous, non-member, the person asked and
+     * the person who opened it (OWNER here, with no powers): nobody renames, archives, adds or
+     * removes, and nobody deletes the other's messages.
+     */
+    static final Map<String, int[]> IN_A_DIRECT_ROOM = Map.ofEntries(
+            Map.entry("GET /api/rooms/{id}", new int[] {401, 404, 200, 200}),
+            Map.entry("PATCH /api/rooms/{id}", new int[] {401, 404, 409, 409}),
+            Map.entry("DELETE /api/rooms/{id}", new int[] {401, 404, 409, 409}),
+            Map.entry("POST /api/rooms/{id}/users", new int[] {401, 404, 409, 409}),
+            Map.entry("DELETE /api/rooms/{id}/users/{another member}", new int[] {401, 404, 409, 409}),
+            Map.entry("DELETE /api/rooms/{id}/users/{self}", new int[] {401, 404, 409, 409}),
+            Map.entry("POST /api/rooms/{id}/read", new int[] {401, 404, 204, 204}),
+            Map.entry("GET /api/messages?room={id}", new int[] {401, 404, 200, 200}),
+            Map.entry("POST /api/messages", new int[] {401, 404, 201, 201}),
+            Map.entry("GET /api/messages/{id}", new int[] {401, 404, 200, 200}),
+            Map.entry("PATCH /api/messages/{someone else's}", new int[] {401, 404, 403, 403}),
+            Map.entry("PATCH /api/messages/{own}", new int[] {401, 404, 200, 200}),
+            Map.entry("DELETE /api/messages/{someone else's}", new int[] {401, 404, 403, 403}),
+            Map.entry("DELETE /api/messages/{own}", new int[] {401, 404, 204, 204}));
+
     @TestFactory
     Stream<DynamicTest> everyEndpointForEveryRole(App app) {
         return ENDPOINTS.stream().flatMap(endpoint -> Arrays.stream(Role.values()).map(role ->
                 dynamicTest(endpoint.name() + " as " + role + " → " + endpoint.expectedFor(role),
-                        () -> checkCell(app, endpoint, role))));
+                        () -> checkCell(app, endpoint, role, false))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointForEveryRoleInADirectRoom(App app) {
+        return ENDPOINTS.stream().flatMap(group -> Arrays.stream(Role.values()).map(role -> {
+            Endpoint endpoint = new Endpoint(group.name(), group.call(), IN_A_DIRECT_ROOM.get(group.name()));
+            return dynamicTest("direct: " + endpoint.name() + " as " + role + " → " + endpoint.expectedFor(role),
+                    () -> checkCell(app, endpoint, role, true));
+        }));
     }
 
     @TestFactory
@@ -91,8 +122,8 @@ class PermissionMatrixIT {
         }));
     }
 
-    private static void checkCell(App app, Endpoint endpoint, Role role) {
-        Scene scene = Scene.build(app);
+    private static void checkCell(App app, Endpoint endpoint, Role role, boolean direct) {
+        Scene scene = direct ? Scene.buildDirect(app) : Scene.build(app);
         int expected = endpoint.expectedFor(role);
         Snapshot before = scene.snapshot();
 
@@ -133,6 +164,25 @@ class PermissionMatrixIT {
                     owner.sendId(room, "owner's"), member.sendId(room, "member's"), bystander.sendId(room, "bystander's"));
         }
 
+        /**
+         * A direct room opened by the owner with the member. The bystander is the opener again, so
+         * that for the member "someone else" is the opener; {@link #target} swaps them for the opener.
+         */
+        static Scene buildDirect(App app) {
+            ChatUser opener = app.newUser("opener");
+            ChatUser member = app.newUser("member");
+            ChatUser outsider = app.newUser("outsider");
+            ChatUser newcomer = app.newUser("newcomer");
+            long room = opener.openDirectId(member);
+            long openersMessage = opener.sendId(room, "opener's");
+            return new Scene(app, opener, member, opener, outsider, newcomer, room,
+                    openersMessage, member.sendId(room, "member's"), openersMessage);
+        }
+
+        boolean isDirect() {
+            return owner == bystander;
+        }
+
         Agent agent(Role role) {
             return switch (role) {
                 case ANONYMOUS -> app.anonymous();
@@ -145,7 +195,9 @@ class PermissionMatrixIT {
         Target target(Role role) {
             return switch (role) {
                 case MEMBER -> new Target(room, bystandersMessage, membersMessage, bystander.username(), member.username(), newcomer.username());
-                case OWNER -> new Target(room, bystandersMessage, ownersMessage, bystander.username(), owner.username(), newcomer.username());
+                case OWNER -> isDirect()
+                        ? new Target(room, membersMessage, ownersMessage, member.username(), owner.username(), newcomer.username())
+                        : new Target(room, bystandersMessage, ownersMessage, bystander.username(), owner.username(), newcomer.username());
                 case NON_MEMBER -> new Target(room, bystandersMessage, bystandersMessage, bystander.username(), outsider.username(), newcomer.username());
                 case ANONYMOUS -> new Target(room, bystandersMessage, bystandersMessage, bystander.username(), member.username(), newcomer.username());
             };

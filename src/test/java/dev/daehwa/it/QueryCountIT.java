@@ -48,6 +48,41 @@ class QueryCountIT {
     }
 
     /**
+     * Direct rooms are named for the other person and count every unread message as a mention:
+     * both come from what the list reads anyway, so twelve direct rooms cost what one does.
+     */
+    @Test
+    void roomListRunsTheSameStatementsForOneDirectRoomAndTwelve(App app) {
+        ChatUser few = userWithDirectRooms(app, 1);
+        ChatUser many = userWithDirectRooms(app, 12);
+
+        int forFew = statements(few, "api/rooms", 4);
+        int forMany = statements(many, "api/rooms", 15);
+
+        assertAll(
+                () -> assertTrue(forMany <= SMALL, "GET /api/rooms ran " + forMany + " statements with 12 direct rooms"),
+                () -> assertEquals(forFew, forMany, "statements with 1 direct room vs 12"));
+        for (JsonObject room : many.rooms()) {
+            if ("direct".equals(room.getString("kind"))) {
+                assertEquals(room.getJsonObject("with").getString("displayName"), room.getString("name"));
+                assertEquals(1, room.getInt("unreadCount"), "unreadCount of " + room.getString("name"));
+                assertEquals(1, room.getInt("mentionCount"), "mentionCount of " + room.getString("name"));
+            }
+        }
+    }
+
+    /** A user in three group rooms and that many direct rooms, each with one unread message from the other person. */
+    private static ChatUser userWithDirectRooms(App app, int direct) {
+        ChatUser user = userWithRooms(app, 3);
+        for (int i = 0; i < direct; i++) {
+            ChatUser other = app.newUser("direct");
+            long room = other.openDirectId(user);
+            other.send(room, "hello " + i);
+        }
+        return user;
+    }
+
+    /**
      * The room list reads each room's newest message by the id the room keeps: the rows its
      * statements return are the same for rooms of one message and rooms of differing, longer
      * histories (a newest-per-room query that matched rooms and seqs separately returned a cross

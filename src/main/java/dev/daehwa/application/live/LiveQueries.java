@@ -89,8 +89,11 @@ public class LiveQueries {
     }
 
     public Optional<Unread> unreadOf(long userId, long roomId) {
-        return rooms.findMembership(roomId, userId).map(m -> new Unread(rooms.unreadCount(m), m.lastReadSeq(),
-                rooms.unreadMentionCount(m)));
+        return rooms.findMembership(roomId, userId).map(m -> {
+            UnreadCount unread = rooms.unreadCount(m);
+            // In a direct room every unread message is addressed to the reader: all are mentions.
+            return new Unread(unread, m.lastReadSeq(), m.room().isDirect() ? unread.count() : rooms.unreadMentionCount(m));
+        });
     }
 
     /** A room's messages with seq strictly between the two, in seq order (deleted ones left out). */

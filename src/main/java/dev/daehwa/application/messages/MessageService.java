@@ -95,7 +95,9 @@ public class MessageService {
         messages.store(message);
         room.showLatest(message.id());
         membership.markReadUpTo(message.seq());
-        notifications.messagePosted(roomId, senderId, addressed(message, original, senderId));
+        // Every message in a direct room is addressed to the other person, as a mention would be.
+        notifications.messagePosted(roomId, senderId,
+                room.isDirect() ? Addressed.everyone() : addressed(message, original, senderId));
         events.fire(new ChatEvent.MessagePosted(roomId, message.id(), message.seq()));
         events.fire(new ChatEvent.ReadMarkerMoved(roomId, senderId));
         return new Posted(message, true);

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param mentionedBy who mentioned the recipient in the missed messages, in order of their first mention
  * @param details the shown messages' details (whom they mention), by message id
  * @param repliedBy who replied to a message of the recipient's in the missed messages, in order of their first reply
+ * @param direct whether the room is a direct room, named ({@code roomName}) for the one person writing in it
  */
 public record MissedMessagesEmail(
         long notificationId,
@@ -34,7 +35,8 @@ public record MissedMessagesEmail(
         String unsubscribeToken,
         List<String> mentionedBy,
         Map<Long, MessageDetails> details,
-        List<String> repliedBy) {
+        List<String> repliedBy,
+        boolean direct) {
 
     /** How many were missed beyond those shown ("and N more"). */
     public long notShown() {

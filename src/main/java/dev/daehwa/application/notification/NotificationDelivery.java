@@ -130,7 +130,7 @@ public class NotificationDelivery {
                 user.displayName(),
                 user.language().orElse(Locale.ENGLISH),
                 notification.roomId(),
-                room.get().name(),
+                nameFor(room.get(), user.id()),
                 shown,
                 missed.stream().mapToLong(MissedFromSender::messages).sum(),
                 missed.stream().map(MissedFromSender::senderName).distinct().toList(),
@@ -138,7 +138,8 @@ public class NotificationDelivery {
                 unsubscribeTokens.tokenFor(user.id(), notification.roomId()),
                 messages.mentionersOf(user.id(), notification.roomId(), member.unnotifiedAfter()),
                 details.of(shown, user.id()),
-                messages.repliersTo(user.id(), notification.roomId(), member.unnotifiedAfter()));
+                messages.repliersTo(user.id(), notification.roomId(), member.unnotifiedAfter()),
+                room.get().isDirect());
         return Optional.of(new Prepared(claim, email, room.get().lastSeq()));
     }
 
@@ -198,9 +199,21 @@ public class NotificationDelivery {
         return notifications.countFailed();
     }
 
+    /** The room's name as the recipient knows it: a direct room is named for the other person. */
+    private String nameFor(Room room, long recipientId) {
+        if (!room.isDirect()) {
+            return room.name();
+        }
+        return rooms.membersOf(List.of(room.id())).getOrDefault(room.id(), List.of()).stream()
+                .filter(member -> member.id() != recipientId)
+                .map(User::displayName)
+                .findFirst().orElse(room.name());
+    }
+
     private EmailScope scopeOf(Membership membership) {
         User user = membership.user();
-        return EmailScope.of(cadenceOf(user), membership.isEmailMuted(), user.emailsMentions(), false);
+        return EmailScope.of(cadenceOf(user), membership.isEmailMuted(), user.emailsMentions(),
+                membership.room().isDirect());
     }
 
     private EmailCadence cadenceOf(User user) {

@@ -54,7 +54,9 @@ public class Unsubscribing {
     private Subject describe(UnsubscribeTokens.Subject subject) {
         Optional<Membership> membership = rooms.findMembership(subject.roomId(), subject.userId());
         boolean allOff = users.get(subject.userId()).chosenEmailCadence().orElse(null) == EmailCadence.NEVER;
-        return new Subject(membership.map(m -> m.room().name()).orElse(null),
+        // A direct room has no name of its own: it is named for the other person.
+        return new Subject(membership.map(m -> m.room().isDirect()
+                        ? rooms.roomNamesOf(subject.userId()).get(m.room().id()) : m.room().name()).orElse(null),
                 membership.map(Membership::isEmailMuted).orElse(true), allOff);
     }
 

@@ -88,7 +88,8 @@ public class RoomQueries {
         return new RoomView(userId, membership.room(), rooms.membersOf(List.of(roomId)).getOrDefault(roomId, List.of()),
                 newest, newest == null || !withLatestDetails ? MessageDetails.NONE : details.of(newest, userId),
                 rooms.unreadCount(membership), membership.lastReadSeq(),
-                rooms.unreadMentionCount(membership));
+                // a direct room's mentions are its unread messages (RoomView): nothing more to count
+                membership.room().isDirect() ? 0 : rooms.unreadMentionCount(membership));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.daehwa.application.events.ChatEvent;
 import dev.daehwa.domain.error.FieldRefusal;
 import dev.daehwa.domain.error.InvalidInputException;
 import dev.daehwa.domain.error.NotFoundException;
+import dev.daehwa.domain.room.DirectRoomOpenedMeanwhile;
 import dev.daehwa.domain.room.Membership;
 import dev.daehwa.domain.room.Room;
 import dev.daehwa.domain.room.RoomRepository;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -66,6 +68,33 @@ public class RoomService {
         return room.id();
     }
 
+    /** The direct room of the caller and another person, and whether this call opened it. */
+    public record DirectRoom(long roomId, boolean opened) {
+    }
+
+    /**
+     * Finds the caller's direct room with the named person, or opens it. Two first calls at once
+     * both miss it and both store one; the room's unique key refuses the second
+     * ({@link DirectRoomOpenedMeanwhile}), and {@link DirectRooms} asks again.
+     */
+    public DirectRoom openDirect(long callerId, String username) {
+        if (username == null || username.isBlank()) {
+            throw InvalidInputException.of(FieldRefusal.USERNAME_REQUIRED, "username is required.");
+        }
+        User other = users.findByUsername(username).orElseThrow(() -> NotFoundException.user(username));
+        Optional<Room> existing = rooms.findDirect(Room.directKey(callerId, other.id()));
+        if (existing.isPresent()) {
+            return new DirectRoom(existing.get().id(), false);
+        }
+        Instant now = Instant.now(clock);
+        Room room = Room.direct(users.get(callerId), other, now);
+        rooms.storeDirect(room);
+        rooms.store(Membership.join(room, room.owner(), now));
+        rooms.store(Membership.join(room, other, now));
+        events.fire(new ChatEvent.RoomChanged(room.id()));
+        return new DirectRoom(room.id(), true);
+    }
+
     public void update(long actorId, long roomId, String name, String description) {
         Room room = membership(actorId, roomId).room();
         room.checkOwner(actorId, "change the room");
@@ -96,6 +125,7 @@ public class RoomService {
      */
     public void addMember(long actorId, long roomId, String username) {
         Room room = rooms.lock(membership(actorId, roomId).room()).orElseThrow(NotFoundException::room);
+        room.checkMembersMayChange();
         User user = users.findByUsername(username == null ? "" : username)
                 .orElseThrow(() -> NotFoundException.user(username));
         if (rooms.findMembership(roomId, user.id()).isEmpty()) {
@@ -106,6 +136,7 @@ public class RoomService {
 
     public void removeMember(long actorId, long roomId, String username) {
         Room room = membership(actorId, roomId).room();
+        room.checkMembersMayChange();
         User user = users.findByUsername(username == null ? "" : username)
                 .orElseThrow(() -> NotFoundException.user(username));
         Membership target = rooms.findMembership(roomId, user.id())

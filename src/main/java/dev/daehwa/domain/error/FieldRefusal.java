@@ -12,6 +12,8 @@ public enum FieldRefusal {
     USERNAME_TOO_LONG("username", "too-long"),
     USERNAME_FORMAT("username", "format"),
     USERNAME_TAKEN("username", "taken"),
+    /** A direct conversation with oneself. */
+    DIRECT_WITH_SELF("username", "self"),
     PASSWORD_REQUIRED("password", "required"),
     PASSWORD_TOO_SHORT("password", "too-short"),
     PASSWORD_TOO_LONG("password", "too-long"),

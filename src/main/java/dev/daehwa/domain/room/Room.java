@@ -21,7 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A conversation. The room hands out its messages' sequence numbers: {@link #nextSeq} is only
+ * A conversation: a group room, named and owned, or a direct room, the one conversation of two
+ * people, which has no name, no owner powers and no other members, ever. The room hands out its messages' sequence numbers: {@link #nextSeq} is only
  * called while the room row is locked, which makes seq gap-free and strictly ordered even when
  * many people post at once.
  */
@@ -31,6 +32,9 @@ public class Room {
 
     public static final int NAME_MAX = 100;
     public static final int DESCRIPTION_MAX = 1000;
+
+    private static final String GROUP = "group";
+    private static final String DIRECT = "direct";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "room_id")
@@ -54,6 +58,13 @@ public class Room {
 
     private boolean archived;
 
+    /** {@code group} or {@code direct}. */
+    private String kind = GROUP;
+
+    /** For a direct room, its two people's ids, smaller first ({@link #directKey}); unique. Null for a group. */
+    @Column(name = "direct_key")
+    private String directKey;
+
     @Column(name = "last_seq")
     private long lastSeq;
 
@@ -74,23 +85,58 @@ public class Room {
         // for JPA
     }
 
+    private Room(String kind, String name, String description, User owner, Instant now) {
+        this.kind = kind;
+        this.name = name;
+        this.description = description;
+        this.owner = owner;
+        this.ownerId = owner.id();
+        this.createdAt = now;
+        this.updatedAt = now;
+        this.lastActivityAt = now;
+    }
+
     public static Room open(String name, String description, User owner, Instant now) {
-        Room room = new Room();
-        room.name = checkedName(name);
-        room.description = checkedDescription(description);
-        room.owner = owner;
-        room.ownerId = owner.id();
-        room.createdAt = now;
-        room.updatedAt = now;
-        room.lastActivityAt = now;
+        return new Room(GROUP, checkedName(name), checkedDescription(description), owner, now);
+    }
+
+    /**
+     * The direct room of two people. Its owner column holds the person who opened it, because
+     * the column is required, but it gives them nothing: {@link #isOwnedBy} is false for everyone.
+     */
+    public static Room direct(User opener, User other, Instant now) {
+        if (opener.id().equals(other.id())) {
+            throw InvalidInputException.of(FieldRefusal.DIRECT_WITH_SELF,
+                    "A direct conversation needs another person.");
+        }
+        Room room = new Room(DIRECT, "", "", opener, now);
+        room.directKey = directKey(opener.id(), other.id());
         return room;
     }
 
+    /** The key of two people's direct room: the same whichever of them asks. */
+    public static String directKey(long oneUserId, long otherUserId) {
+        return Math.min(oneUserId, otherUserId) + ":" + Math.max(oneUserId, otherUserId);
+    }
+
+    public boolean isDirect() {
+        return DIRECT.equals(kind);
+    }
+
+    /** {@code "group"} or {@code "direct"}, as the contract names them. */
+    public String kind() {
+        return kind;
+    }
+
+    /** Nobody owns a direct room: both people are equals in it. */
     public boolean isOwnedBy(long userId) {
-        return ownerId == userId;
+        return !isDirect() && ownerId == userId;
     }
 
     public void checkOwner(long actorId, String action) {
+        if (isDirect()) {
+            throw new ConflictException("A direct conversation has no owner: nobody may " + action + ".");
+        }
         if (!isOwnedBy(actorId)) {
             throw new PermissionDeniedException("Only the room's owner may " + action + ".");
         }
@@ -98,10 +144,10 @@ public class Room {
 
     /**
      * Anyone may leave, except the owner, who would leave the room without anyone able to manage
-     * it: the owner archives instead.
+     * it: the owner archives instead. Nobody leaves a direct room: it is theirs for good.
      */
     public boolean mayLeave(long memberId) {
-        return !isOwnedBy(memberId);
+        return !isDirect() && !isOwnedBy(memberId);
     }
 
     /** Leaving is removing oneself ({@link #mayLeave}); only the owner removes other people. */
@@ -109,8 +155,16 @@ public class Room {
         return actorId == memberId ? mayLeave(actorId) : isOwnedBy(actorId);
     }
 
+    /** A direct room is its two people, always: nobody joins it, leaves it or is removed from it. */
+    public void checkMembersMayChange() {
+        if (isDirect()) {
+            throw new ConflictException("A direct conversation always has the same two people.");
+        }
+    }
+
     /** As {@link #mayRemove}, but says why not. */
     public void checkMayRemove(long actorId, long memberId) {
+        checkMembersMayChange();
         if (actorId == memberId) {
             if (!mayLeave(actorId)) {
                 throw new ConflictException("The owner cannot leave the room; archive it instead.");

@@ -11,6 +11,15 @@ public interface RoomRepository {
 
     void store(Room room);
 
+    /**
+     * Stores a new direct room at once, so that a clash with the same two people's room stored
+     * meanwhile is found here: throws {@link DirectRoomOpenedMeanwhile} then.
+     */
+    void storeDirect(Room room);
+
+    /** Two people's direct room, by {@link Room#directKey}. */
+    Optional<Room> findDirect(String directKey);
+
     /** Locks the room row until the transaction ends; used to hand out message seqs in order. */
     Optional<Room> findForUpdate(long roomId);
 
@@ -26,7 +35,10 @@ public interface RoomRepository {
     /** The caller's memberships in live rooms, most recent activity first, rooms and owners fetched. */
     List<Membership> membershipsOf(long userId);
 
-    /** The ids and names of the live rooms the user is a member of, in one light query. */
+    /**
+     * The ids and names of the live rooms the user is a member of, in one light query; a direct
+     * room is named for the other person in it.
+     */
     Map<Long, String> roomNamesOf(long userId);
 
     /** Members of each room, in order of joining. */

@@ -33,15 +33,21 @@ record MissedMessagesMail(String subject, String text, String html, URI roomLink
         String senders = oneLine(senders(words, email.senders()));
         String mentioners = oneLine(senders(words, email.mentionedBy()));
         String repliers = oneLine(senders(words, email.repliedBy()));
-        String subject = !email.mentionedBy().isEmpty()
+        // A direct message is addressed to the reader already: it says who wrote, not where.
+        String subject = email.direct()
+                ? format(words, email.total() == 1 ? "subject.direct.one" : "subject.direct.many", roomName, senders,
+                        email.total())
+                : !email.mentionedBy().isEmpty()
                 ? format(words, "subject.mention", roomName, mentioners)
                 : !email.repliedBy().isEmpty()
                 ? format(words, "subject.reply", roomName, repliers)
                 : email.total() == 1
                 ? format(words, "subject.one", roomName, senders)
                 : format(words, "subject.many", roomName, senders, email.total());
-        // Being mentioned is said first; a reply is said only when nobody mentioned the reader.
-        String mentioned = !email.mentionedBy().isEmpty() ? format(words, "mentioned", roomName, mentioners)
+        // Being mentioned is said first; a reply is said only when nobody mentioned the reader; a
+        // direct message is addressed to the reader already.
+        String mentioned = email.direct() ? null
+                : !email.mentionedBy().isEmpty() ? format(words, "mentioned", roomName, mentioners)
                 : !email.repliedBy().isEmpty() ? format(words, "replied", roomName, repliers) : null;
         String intro = email.total() == 1
                 ? format(words, "intro.one", roomName)

@@ -1,5 +1,6 @@
 package dev.daehwa.infrastructure.persistence;
 
+import dev.daehwa.domain.room.DirectRoomOpenedMeanwhile;
 import dev.daehwa.domain.room.Membership;
 import dev.daehwa.domain.room.Room;
 import dev.daehwa.domain.room.RoomRepository;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import java.util.Collection;
 import java.util.Collections;
@@ -29,6 +31,26 @@ public class JpaRoomRepository implements RoomRepository {
     @Override
     public void store(Room room) {
         em.persist(room);
+    }
+
+    @Override
+    public void storeDirect(Room room) {
+        try {
+            em.persist(room);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (UniqueViolations.isCause(e)) {
+                throw new DirectRoomOpenedMeanwhile(e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Room> findDirect(String directKey) {
+        return em.createQuery("SELECT r FROM Room r WHERE r.directKey = :key AND r.archived = FALSE", Room.class)
+                .setParameter("key", directKey)
+                .getResultStream().findFirst();
     }
 
     @Override
@@ -66,13 +88,18 @@ public class JpaRoomRepository implements RoomRepository {
 
     @Override
     public Map<Long, String> roomNamesOf(long userId) {
+        // The other person joins only for direct rooms, which have exactly one other member.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT r.id, CASE WHEN r.kind = 'direct' THEN u.display_name ELSE r.name END
+                        FROM membership m JOIN room r ON r.id = m.room_id
+                          LEFT JOIN membership o ON o.room_id = r.id AND r.kind = 'direct' AND o.user_id <> m.user_id
+                          LEFT JOIN app_user u ON u.id = o.user_id
+                        WHERE m.user_id = ? AND r.archived = FALSE""")
+                .setParameter(1, userId)
+                .getResultList();
         Map<Long, String> names = new LinkedHashMap<>();
-        em.createQuery("""
-                        SELECT r.id, r.name FROM Membership m JOIN m.room r
-                        WHERE m.user.id = :user AND r.archived = FALSE""", Object[].class)
-                .setParameter("user", userId)
-                .getResultStream()
-                .forEach(row -> names.put((Long) row[0], (String) row[1]));
+        rows.forEach(row -> names.put(idOf(row[0]), (String) row[1]));
         return names;
     }
 

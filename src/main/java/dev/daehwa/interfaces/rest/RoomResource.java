@@ -73,6 +73,7 @@ public class RoomResource {
     @Path("{id}")
     @Operation(summary = "Rename or re-describe a room (owner only)")
     @APIResponse(responseCode = "403", description = "Not the owner")
+    @APIResponse(responseCode = "409", description = "A direct room, which nobody owns")
     public RoomJson update(@PathParam("id") long id, Requests.UpdateRoom body) {
         long userId = caller.requireUserId();
         Requests.UpdateRoom r = RequestBodies.required(body);
@@ -85,6 +86,7 @@ public class RoomResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Archive a room (owner only); it disappears for everyone")
     @APIResponse(responseCode = "204", description = "Archived")
+    @APIResponse(responseCode = "409", description = "A direct room, which nobody owns")
     public Response archive(@PathParam("id") long id) {
         rooms.archive(caller.requireUserId(), id);
         return Response.noContent().build();
@@ -94,6 +96,7 @@ public class RoomResource {
     @Path("{id}/users")
     @Operation(summary = "Add a member (any member may); adding an existing member changes nothing")
     @APIResponse(responseCode = "404", description = "No such room, or no such user")
+    @APIResponse(responseCode = "409", description = "A direct room, which always has the same two people")
     public RoomJson addMember(@PathParam("id") long id, Requests.AddMember body) {
         long userId = caller.requireUserId();
         rooms.addMember(userId, id, RequestBodies.required(body).username());
@@ -106,7 +109,8 @@ public class RoomResource {
     @Operation(summary = "Remove a member (owner), or leave (anyone but the owner)")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "403", description = "Only the owner removes other people")
-    @APIResponse(responseCode = "409", description = "The owner cannot leave; archive the room instead")
+    @APIResponse(responseCode = "409", description = "The owner cannot leave (archive the room instead), or a direct room,"
+            + " which always has the same two people")
     public Response removeMember(@PathParam("id") long id, @PathParam("username") String username) {
         rooms.removeMember(caller.requireUserId(), id, username);
         return Response.noContent().build();

@@ -38,7 +38,7 @@ class MissedMessagesMailTest {
                 .map(text -> Message.post(room, minji, text, null, T0))
                 .toList();
         return new MissedMessagesEmail(5, "joon@example.com", "Joon", language, 10, "Team <b>", shown, total,
-                senders, total, "2.10.signature", mentionedBy, Map.of(), repliedBy);
+                senders, total, "2.10.signature", mentionedBy, Map.of(), repliedBy, false);
     }
 
     private static MissedMessagesMail render(MissedMessagesEmail email) {
@@ -49,6 +49,19 @@ class MissedMessagesMailTest {
     void oneMessageSaysWhoAndWhere() {
         MissedMessagesMail mail = render(email(Locale.ENGLISH, List.of("Minji"), 1, "hi"));
         assertEquals("New message in \u201cTeam <b>\u201d from Minji", mail.subject());
+    }
+
+    @Test
+    void aDirectMessageSaysWhoWroteNotWhere() {
+        List<Message> shown = List.of(Message.post(room, minji, "hi", null, T0));
+        MissedMessagesEmail one = new MissedMessagesEmail(5, "joon@example.com", "Joon", Locale.ENGLISH, 10, "Minji",
+                shown, 1, List.of("Minji"), 1, "t", List.of("Minji"), Map.of(), List.of(), true);
+        MissedMessagesEmail three = new MissedMessagesEmail(5, "joon@example.com", "Joon", Locale.KOREAN, 10, "민지",
+                shown, 3, List.of("민지"), 3, "t", List.of(), Map.of(), List.of(), true);
+
+        assertEquals("Minji sent you a message", render(one).subject());
+        assertFalse(render(one).text().contains("mentioned you"), "every direct message is addressed: " + render(one).text());
+        assertEquals("민지님이 메시지 3개를 보냈습니다", render(three).subject());
     }
 
     @Test
@@ -133,7 +146,7 @@ class MissedMessagesMailTest {
     @Test
     void aSubjectStaysOneLineWhateverANameHolds() {
         MissedMessagesEmail sneaky = new MissedMessagesEmail(5, "joon@example.com", "Joon", Locale.ENGLISH, 10,
-                "Team\r\nBcc: victim@example.com", List.of(), 1, List.of("Min\nji"), 1, "t", List.of(), Map.of(), List.of());
+                "Team\r\nBcc: victim@example.com", List.of(), 1, List.of("Min\nji"), 1, "t", List.of(), Map.of(), List.of(), false);
         String subject = render(sneaky).subject();
         assertFalse(subject.contains("\n") || subject.contains("\r"), subject);
         assertEquals("New message in \u201cTeam Bcc: victim@example.com\u201d from Min ji", subject);

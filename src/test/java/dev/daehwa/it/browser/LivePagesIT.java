@@ -127,7 +127,7 @@ class LivePagesIT {
                 () -> assertEquals("1", Pages.unreadBadge(Pages.room(joonBrowser, "Mention room"))));
     }
 
-    private static String mentionBadge(WebElement room) {
+    static String mentionBadge(WebElement room) {
         return room.findElements(By.cssSelector(".room-mentions .count")).stream()
                 .filter(WebElement::isDisplayed)
                 .map(badge -> badge.getText().strip())

@@ -22,6 +22,11 @@ public record ChatUser(long id, String username, String password, String email, 
         return Jsons.id(createRoom("room of " + username, members));
     }
 
+    /** Opens this user's direct room with the other person, for the first time; returns its id. */
+    public long openDirectId(ChatUser other) {
+        return Jsons.id(agent.post("api/direct", Jsons.object("username", other.username())).expect(201).json());
+    }
+
     /** Posts a message; returns the Message. */
     public JsonObject send(long roomId, String content) {
         return agent.post("api/messages", Jsons.object("roomId", roomId, "content", content)).expect(201).json();

@@ -94,14 +94,27 @@ public final class Contract {
         return Json.createObjectBuilder(message).add("mayEdit", mayEdit).add("mayDelete", mayDelete).build();
     }
 
-    /** Room: {id, name, description, owner, members, latestMessage|null, unreadCount, unreadCountCapped, lastReadSeq, createdAt, updatedAt}. */
+    /**
+     * Room: {id, kind, name, description, owner|null, with|null, members, latestMessage|null, unreadCount,
+     * unreadCountCapped, lastReadSeq, mentionCount, createdAt, updatedAt}; a group room has an owner and
+     * nobody in with, a direct room the other way round.
+     */
     public static void assertRoom(JsonObject room) {
         assertAll("Room " + room,
                 () -> assertType(room, "id", ValueType.NUMBER),
                 () -> assertType(room, "name", ValueType.STRING),
                 () -> assertOneOf(room, "description", ValueType.STRING, ValueType.NULL),
-                () -> assertType(room, "owner", ValueType.OBJECT),
-                () -> assertUser(room.getJsonObject("owner")),
+                () -> assertType(room, "kind", ValueType.STRING),
+                () -> assertTrue(Set.of("group", "direct").contains(room.getString("kind")), "kind"),
+                () -> assertType(room, "owner", "direct".equals(room.getString("kind", null)) ? ValueType.NULL : ValueType.OBJECT),
+                () -> assertType(room, "with", "direct".equals(room.getString("kind", null)) ? ValueType.OBJECT : ValueType.NULL),
+                () -> {
+                    for (String person : List.of("owner", "with")) {
+                        if (room.get(person) instanceof JsonObject user) {
+                            assertUser(user);
+                        }
+                    }
+                },
                 () -> assertType(room, "members", ValueType.ARRAY),
                 () -> room.getJsonArray("members").forEach(member -> assertUser(member.asJsonObject())),
                 () -> assertOneOf(room, "latestMessage", ValueType.OBJECT, ValueType.NULL),

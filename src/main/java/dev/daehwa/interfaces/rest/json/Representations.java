@@ -38,12 +38,13 @@ public class Representations {
     }
 
     public RoomJson room(RoomView view) {
-        return new RoomJson(view.room().id(), view.room().name(), view.room().description(),
-                UserJson.of(view.room().owner()),
+        return new RoomJson(view.room().id(), view.name(), view.room().description(),
+                view.room().isDirect() ? null : UserJson.of(view.room().owner()),
                 view.members().stream().map(UserJson::of).toList(),
                 view.latestMessage() == null ? null : message(view.latestMessage(), view.viewerId(), view.latestDetails()),
                 view.unread().count(), view.unread().capped(), view.lastReadSeq(), view.mentionCount(),
-                view.room().createdAt(), view.room().updatedAt());
+                view.room().createdAt(), view.room().updatedAt(), view.room().kind(),
+                view.with().map(UserJson::of).orElse(null));
     }
 
     public SearchPageJson searchPage(SearchPage page, long viewerId, Map<Long, MessageDetails> details) {

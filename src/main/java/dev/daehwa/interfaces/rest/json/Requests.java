@@ -40,6 +40,9 @@ public final class Requests {
     public record AddMember(String username) {
     }
 
+    public record OpenDirect(String username) {
+    }
+
     public record MarkRead(Long seq) {
     }
 

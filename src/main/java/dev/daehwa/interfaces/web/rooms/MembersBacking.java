@@ -42,6 +42,7 @@ public class MembersBacking implements Serializable {
     private long roomId;
     private List<MemberView> members = List.of();
     private boolean mayLeave;
+    private boolean direct;
     private UserOption newMember;
 
     /** Called once by the room page with the room it opened. */
@@ -63,6 +64,7 @@ public class MembersBacking implements Serializable {
                         .thenComparing(MemberView::displayName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
         mayLeave = view.room().mayLeave(me);
+        direct = view.room().isDirect();
     }
 
     /** People who are not in the room yet, for the "add member" autocomplete. */
@@ -110,6 +112,11 @@ public class MembersBacking implements Serializable {
     /** Whether to offer "leave room": the room's own rule, the one removing the member enforces. */
     public boolean isMayLeave() {
         return mayLeave;
+    }
+
+    /** A direct room: its two people are listed, and nobody is added, removed or leaves. */
+    public boolean isDirect() {
+        return direct;
     }
 
     public long getRoomId() {

@@ -64,4 +64,14 @@ public class MyRoomsBacking {
     public String lastLine(Message message) {
         return message.sender().displayName() + ": " + message.snippet();
     }
+
+    /**
+     * The first letter of a direct room's person, as the list shows beside their name (live.js
+     * takes the same first code point); nothing for a group room.
+     */
+    public String initial(RoomView entry) {
+        String name = entry.name();
+        return entry.room().isDirect() && !name.isEmpty()
+                ? new String(Character.toChars(name.codePointAt(0))).toUpperCase(java.util.Locale.ROOT) : "";
+    }
 }
