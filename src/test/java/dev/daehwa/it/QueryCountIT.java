@@ -101,8 +101,10 @@ class QueryCountIT {
             if (i < 5) {
                 sender.send(small, "small " + i);
             }
-            // every message of the long page mentions someone; none of the short page does
-            sender.send(large, "large @" + other.username() + " " + i);
+            // every message of the long page mentions someone and has reactions; none of the short page does
+            long id = sender.sendId(large, "large @" + other.username() + " " + i);
+            other.react(id, "👍").expect(204);
+            sender.react(id, i % 3 == 0 ? "👍" : "😂").expect(204);
         }
 
         int forFew = statements(alice, "api/messages?room=" + small + "&limit=50", -1);
@@ -112,8 +114,10 @@ class QueryCountIT {
         assertAll(
                 () -> assertTrue(forFew >= 1, "the counter reports no statement at all"),
                 () -> assertTrue(forMany <= SMALL, "a history page of 50 ran " + forMany + " statements"),
-                () -> assertEquals(forFew, forMany, "statements for 5 plain messages vs 50 that mention"));
-        assertEquals(1, alice.history(large).getLast().getJsonArray("mentions").size(), "the mentions were read");
+                () -> assertEquals(forFew, forMany, "statements for 5 plain messages vs 50 that mention and have reactions"));
+        JsonObject last = alice.history(large).getLast();
+        assertEquals(1, last.getJsonArray("mentions").size(), "the mentions were read");
+        assertEquals(2, last.getJsonArray("reactions").size(), "the reactions were read");
     }
 
     @Test
@@ -201,7 +205,8 @@ class QueryCountIT {
 
         assertAll(
                 () -> assertTrue(forQuiet >= 1, "the page reports no statement at all"),
-                () -> assertTrue(forBusy <= 2 * SMALL, "the room page ran " + forBusy + " statements"),
+                // one more than twice SMALL since messages show their reactions: one statement for all of them
+                () -> assertTrue(forBusy <= 2 * SMALL + 1, "the room page ran " + forBusy + " statements"),
                 () -> assertEquals(forQuiet, forBusy, "statements for a room of 2 vs 150 messages"));
     }
 
@@ -276,10 +281,12 @@ class QueryCountIT {
         ChatUser other = app.newUser("other");
         for (int i = 0; i < rooms; i++) {
             long room = Jsons.id(user.createRoom("room " + i, other));
-            other.send(room, "question " + i);
+            long latest = other.sendId(room, "question " + i);
             if (i % 2 == 0) {
-                user.send(room, "answer " + i);
+                latest = user.sendId(room, "answer " + i);
             }
+            // the newest message of each room shows its reactions in the room list
+            other.react(latest, "👍").expect(204);
         }
         return user;
     }

@@ -7,16 +7,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a message shows beyond its own row, as one reader sees it: the people it mentions. Read
- * for a whole list of messages at once by {@link MessageDetailsReader}, so that a page of history
- * costs the same few statements however long it is.
+ * What a message shows beyond its own row, as one reader sees it: the people it mentions and the
+ * reactions to it. Read for a whole list of messages at once by {@link MessageDetailsReader}, so
+ * that a page of history costs the same few statements however long it is. Reactions say whether
+ * the reader is among the reactors, so two readers may see one message's details differently.
  *
  * @param mentions the people the message mentions, in the order first mentioned
+ * @param reactions its emoji in the order of each one's first reaction
  */
-public record MessageDetails(List<PublicProfile> mentions) {
+public record MessageDetails(List<PublicProfile> mentions, List<Reaction> reactions) {
 
-    /** A message that mentions nobody. */
-    public static final MessageDetails NONE = new MessageDetails(List.of());
+    /** A message that mentions nobody and has no reactions. */
+    public static final MessageDetails NONE = new MessageDetails(List.of(), List.of());
+
+    /**
+     * One emoji's reactions as the reader sees them.
+     *
+     * @param count how many members reacted with it
+     * @param me whether the reader is one of them
+     * @param reactors the first of them, in the order they reacted; the count tells the rest
+     */
+    public record Reaction(String emoji, int count, boolean me, List<PublicProfile> reactors) {
+    }
 
     /** The people mentioned by the key of their username ({@link User#keyOf}), for rendering. */
     public Map<String, PublicProfile> mentionedByKey() {

@@ -38,7 +38,7 @@ public final class Contract {
 
     /**
      * Message: {id, roomId, seq, sender, content, html, snippet, createdAt, editedAt|null,
-     * clientMessageId|null, mayEdit, mayDelete, mentions: [User]}.
+     * clientMessageId|null, mayEdit, mayDelete, mentions: [User], reactions: [{emoji, count, me, reactors: [User]}]}.
      */
     public static void assertMessage(JsonObject message) {
         assertAll("Message " + message,
@@ -56,7 +56,21 @@ public final class Contract {
                 () -> assertOneOf(message, "mayEdit", ValueType.TRUE, ValueType.FALSE),
                 () -> assertOneOf(message, "mayDelete", ValueType.TRUE, ValueType.FALSE),
                 () -> assertType(message, "mentions", ValueType.ARRAY),
-                () -> message.getJsonArray("mentions").getValuesAs(JsonObject.class).forEach(Contract::assertUser));
+                () -> message.getJsonArray("mentions").getValuesAs(JsonObject.class).forEach(Contract::assertUser),
+                () -> assertType(message, "reactions", ValueType.ARRAY),
+                () -> message.getJsonArray("reactions").getValuesAs(JsonObject.class).forEach(Contract::assertReaction));
+    }
+
+    /** Reaction: {emoji, count, me, reactors: [User]}, at most 10 reactors and never more than the count. */
+    public static void assertReaction(JsonObject reaction) {
+        assertAll("Reaction " + reaction,
+                () -> assertType(reaction, "emoji", ValueType.STRING),
+                () -> assertType(reaction, "count", ValueType.NUMBER),
+                () -> assertOneOf(reaction, "me", ValueType.TRUE, ValueType.FALSE),
+                () -> assertType(reaction, "reactors", ValueType.ARRAY),
+                () -> reaction.getJsonArray("reactors").getValuesAs(JsonObject.class).forEach(Contract::assertUser),
+                () -> assertTrue(reaction.getJsonArray("reactors").size() <= Math.min(10, reaction.getInt("count")),
+                        "reactors within the count and ten"));
     }
 
     /** What the message says its reader may do to it, as "edit", "delete", both, or none. */
