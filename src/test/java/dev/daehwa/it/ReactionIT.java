@@ -95,6 +95,7 @@ class ReactionIT {
         }
         minji.agent().send("PUT", "api/messages/" + id + "/reactions/", BodyPublishers.noBody(), null)
                 .validationProblem("emoji");
+        minji.agent().delete("api/messages/" + id + "/reactions/").validationProblem("emoji");
         for (String good : List.of("🇰🇷", "1️⃣", "👩🏽‍💻", "❤️")) {
             minji.react(id, good).expect(204);
         }

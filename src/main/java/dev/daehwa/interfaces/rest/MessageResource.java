@@ -119,7 +119,7 @@ public class MessageResource {
     }
 
     @PUT
-    @Path("{id}/reactions/{emoji: .*}")
+    @Path("{id}/reactions/{emoji}")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "React to a message with an emoji",
             description = "emoji: one Unicode emoji, URL-encoded (👍 is %F0%9F%91%8D), skin tones, flags and keycaps"
@@ -136,7 +136,7 @@ public class MessageResource {
     }
 
     @DELETE
-    @Path("{id}/reactions/{emoji: .*}")
+    @Path("{id}/reactions/{emoji}")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Take back my reaction to a message",
             description = "Idempotent: taking back a reaction that is not there changes nothing.")
@@ -146,5 +146,22 @@ public class MessageResource {
     public Response unreact(@PathParam("id") long id, @PathParam("emoji") String emoji) {
         reactions.remove(caller.requireUserId(), id, emoji);
         return Response.noContent().build();
+    }
+
+    /** An empty emoji (.../reactions/) is a reaction that is not one emoji, not a missing resource. */
+    @PUT
+    @Path("{id}/reactions")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    public Response reactWithNothing(@PathParam("id") long id) {
+        return react(id, "");
+    }
+
+    @DELETE
+    @Path("{id}/reactions")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    public Response unreactWithNothing(@PathParam("id") long id) {
+        return unreact(id, "");
     }
 }
