@@ -583,6 +583,13 @@
         problem.className = 'form-error reaction-error';
         problem.setAttribute('role', 'alert');
         picker.append(other, problem);
+        picker.addEventListener('keydown', function (event) {
+            if (event.key === 'Escape') {
+                picker.remove();
+                opener.setAttribute('aria-expanded', 'false');
+                opener.focus();
+            }
+        });
         item.querySelector('.message-reactions').after(picker);
         opener.setAttribute('aria-expanded', 'true');
         picker.querySelector('.reaction-choice').focus();

@@ -126,7 +126,11 @@ class QueryCountIT {
         ChatUser bob = app.newUser("srchbob");
         long room = alice.createRoomId(bob);
         for (int i = 0; i < 50; i++) {
-            (i % 2 == 0 ? alice : bob).send(room, (i < 2 ? "드문 " : "") + "흔한 낱말 " + i);
+            long id = (i % 2 == 0 ? alice : bob).sendId(room, (i < 2 ? "드문 " : "") + "흔한 낱말 " + i);
+            if (i >= 2) {
+                // the common results have reactions, the rare ones none
+                alice.react(id, "👀").expect(204);
+            }
         }
         String common = "api/search?q=" + URLEncoder.encode("흔한 from:" + alice.username() + " from:"
                 + bob.username(), StandardCharsets.UTF_8) + "&limit=50";
@@ -140,6 +144,9 @@ class QueryCountIT {
 
         assertEquals(2, few.json().getJsonArray("results").size());
         assertEquals(50, many.json().getJsonArray("results").size());
+        assertEquals(48, many.json().getJsonArray("results").getValuesAs(JsonObject.class).stream()
+                .filter(r -> !r.getJsonObject("message").getJsonArray("reactions").isEmpty()).count(),
+                "the reactions were read");
         assertAll(
                 () -> assertTrue(few.sqlStatements() >= 1, "the counter reports no statement at all"),
                 () -> assertTrue(many.sqlStatements() <= SMALL, "a search page of 50 ran " + many.sqlStatements() + " statements"),
