@@ -107,6 +107,11 @@
                     room.updated(frame.message);
                 }
                 break;
+            case 'message.reactions':
+                if (inRoom(frame.roomId)) {
+                    room.reactionsChanged(frame.messageId, frame.reactions);
+                }
+                break;
             case 'message.deleted':
                 if (inRoom(frame.roomId)) {
                     room.deleted(frame.messageId);

@@ -4,7 +4,9 @@
 // PATCH and DELETE /api/messages/{id} to edit and delete. Every call sends X-Requested-With, which
 // the API requires of cookie-authenticated changes (CSRF). New messages are built from the page's
 // <template>, the same markup the server used, and their text is the server's html rendering;
-// Edit and Delete appear as the message's mayEdit and mayDelete say. Messages are grouped under
+// Edit and Delete appear as the message's mayEdit and mayDelete say; the reaction bar under each
+// message is drawn from its reactions, and PUT and DELETE /api/messages/{id}/reactions/{emoji}
+// toggle the viewer's own. Messages are grouped under
 // their author's name and separated by day (arrange), and the composer's text is kept per room
 // in the browser until it is sent (drafts). Reply puts the message answered above the composer;
 // a reply shows its quote (the server's replyTo), which scrolls to the original when clicked.
@@ -79,7 +81,26 @@
                 self.startReply(item);
             } else if (button.classList.contains('message-quote')) {
                 self.showOriginal(Number(button.dataset.replySeq));
+            } else if (item && button.classList.contains('reaction')) {
+                self.toggleReaction(item, button.dataset.emoji, button.getAttribute('aria-pressed') !== 'true');
+            } else if (item && button.classList.contains('reaction-add')) {
+                self.togglePicker(item, button);
+            } else if (item && button.classList.contains('reaction-choice')) {
+                self.toggleReaction(item, button.dataset.emoji, true);
             }
+        });
+        this.list.addEventListener('submit', function (event) {
+            var item = event.target.closest('li.message');
+            if (item && event.target.classList.contains('reaction-other')) {
+                event.preventDefault();
+                var typed = event.target.querySelector('input').value.trim();
+                if (typed) {
+                    self.toggleReaction(item, typed, true);
+                }
+            }
+        });
+        this.list.querySelectorAll('li.message .message-reactions').forEach(function (bar) {
+            self.drawReactions(bar, JSON.parse(bar.dataset.reactions || '[]'));
         });
         this.arrange(this.list.querySelectorAll('li.message'));
         this.renameDaysAtMidnight();
@@ -279,6 +300,7 @@
         if (!message.mayDelete) {
             item.querySelector('.message-delete').remove();
         }
+        this.drawReactions(item.querySelector('.message-reactions'), message.reactions || []);
         Daehwa.formatTimes(item);
         return item;
     };
@@ -603,6 +625,123 @@
         }, function (problem) {
             self.error.textContent = self.explain(problem);
         });
+    };
+
+    // ---- reactions ---------------------------------------------------------------------------
+
+    /** The common reactions the picker offers; the text box takes any other emoji. */
+    var COMMON_REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🙏', '✅', '👀'];
+
+    /**
+     * Draws a message's reaction bar: each emoji with its count, pressed when it is mine, who
+     * reacted in its title (the picker's button is among the message's actions). Everything is text
+     * (textContent), never markup, whatever a reactor's name holds.
+     */
+    RoomPage.prototype.drawReactions = function (bar, reactions) {
+        var self = this;
+        var buttons = reactions.map(function (reaction) {
+            var chip = button('button', '', 'reaction');
+            chip.dataset.emoji = reaction.emoji;
+            chip.setAttribute('aria-pressed', String(reaction.me));
+            var emoji = document.createElement('span');
+            emoji.className = 'reaction-emoji';
+            emoji.textContent = reaction.emoji;
+            var count = document.createElement('span');
+            count.className = 'reaction-count';
+            count.textContent = reaction.count;
+            chip.append(emoji, count);
+            chip.title = self.reactedBy(reaction);
+            return chip;
+        });
+        bar.replaceChildren.apply(bar, buttons);
+    };
+
+    /** "Minji, Joon reacted with 👍", or "… and 3 more" past the names the server sends. */
+    RoomPage.prototype.reactedBy = function (reaction) {
+        var names = reaction.reactors.map(function (user) {
+            return user.displayName;
+        }).join(', ');
+        var more = reaction.count - reaction.reactors.length;
+        if (more > 0) {
+            names = this.root.dataset.textReactedMore.replace('{0}', names).replace('{1}', more);
+        }
+        return this.root.dataset.textReacted.replace('{0}', names).replace('{1}', reaction.emoji);
+    };
+
+    /** The picker under a message: the common emoji, and a box for any other. */
+    RoomPage.prototype.togglePicker = function (item, opener) {
+        var open = item.querySelector('.reaction-picker');
+        this.list.querySelectorAll('.reaction-picker').forEach(function (picker) {
+            picker.remove();
+        });
+        this.list.querySelectorAll('.reaction-add[aria-expanded="true"]').forEach(function (other) {
+            other.setAttribute('aria-expanded', 'false');
+        });
+        if (open) {
+            return;
+        }
+        var picker = document.createElement('div');
+        picker.className = 'reaction-picker';
+        COMMON_REACTIONS.forEach(function (emoji) {
+            var choice = button('button', emoji, 'reaction-choice');
+            choice.dataset.emoji = emoji;
+            picker.append(choice);
+        });
+        var other = document.createElement('form');
+        other.className = 'reaction-other';
+        var field = document.createElement('input');
+        field.type = 'text';
+        field.maxLength = 40;
+        field.setAttribute('aria-label', this.root.dataset.textOtherEmoji);
+        field.placeholder = this.root.dataset.textOtherEmoji;
+        other.append(field, button('submit', this.root.dataset.textOtherAdd, 'button secondary'));
+        var problem = document.createElement('p');
+        problem.className = 'form-error reaction-error';
+        problem.setAttribute('role', 'alert');
+        picker.append(other, problem);
+        picker.addEventListener('keydown', function (event) {
+            if (event.key === 'Escape') {
+                picker.remove();
+                opener.setAttribute('aria-expanded', 'false');
+                opener.focus();
+            }
+        });
+        item.querySelector('.message-reactions').after(picker);
+        opener.setAttribute('aria-expanded', 'true');
+        picker.querySelector('.reaction-choice').focus();
+    };
+
+    /**
+     * Adds or takes back my reaction, then draws the message's reactions as the server has them
+     * (the socket's message.reactions frame says the same, and may come first). A refusal (not
+     * one emoji, 20 different ones already) is shown in the picker, or under the composer.
+     */
+    RoomPage.prototype.toggleReaction = function (item, emoji, add) {
+        var self = this;
+        var id = item.dataset.id;
+        this.call(add ? 'PUT' : 'DELETE', '/messages/' + id + '/reactions/' + encodeURIComponent(emoji))
+            .then(function () {
+                var picker = item.querySelector('.reaction-picker');
+                if (picker) {
+                    picker.remove();
+                    item.querySelector('.reaction-add').setAttribute('aria-expanded', 'false');
+                }
+                return self.call('GET', '/messages/' + id);
+            })
+            .then(function (message) {
+                self.reactionsChanged(message.id, message.reactions);
+            }, function (problem) {
+                var shown = item.querySelector('.reaction-error') || self.error;
+                shown.textContent = self.explain(problem);
+            });
+    };
+
+    /** New reactions for a message on screen (from the socket or a fetch). */
+    RoomPage.prototype.reactionsChanged = function (messageId, reactions) {
+        var bar = document.querySelector('#message-' + messageId + ' .message-reactions');
+        if (bar) {
+            this.drawReactions(bar, reactions);
+        }
     };
 
     // ---- reading: groups under one name, and days ------------------------------------------

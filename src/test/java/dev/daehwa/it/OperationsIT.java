@@ -28,7 +28,8 @@ class OperationsIT {
                 .GET().build());
 
         String document = openapi.expect(200).body();
-        for (String path : new String[] {"/api/rooms", "/api/messages", "/api/auth/login", "/api/auth/tokens", "/api/users"}) {
+        for (String path : new String[] {"/api/rooms", "/api/messages", "/api/auth/login", "/api/auth/tokens", "/api/users",
+                "/api/messages/{id}/reactions/{emoji}"}) {
             assertTrue(document.contains(path), () -> "OpenAPI does not mention " + path + ":\n" + document);
         }
         assertTrue(document.contains("openapi"), "not an OpenAPI document");

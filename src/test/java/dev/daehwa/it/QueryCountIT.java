@@ -136,8 +136,10 @@ class QueryCountIT {
             if (i < 5) {
                 sender.send(small, "small " + i);
             }
-            // every message of the long page mentions someone; none of the short page does
-            sender.send(large, "large @" + other.username() + " " + i);
+            // every message of the long page mentions someone and has reactions; none of the short page does
+            long id = sender.sendId(large, "large @" + other.username() + " " + i);
+            other.react(id, "👍").expect(204);
+            sender.react(id, i % 3 == 0 ? "👍" : "😂").expect(204);
         }
 
         int forFew = statements(alice, "api/messages?room=" + small + "&limit=50", -1);
@@ -147,8 +149,10 @@ class QueryCountIT {
         assertAll(
                 () -> assertTrue(forFew >= 1, "the counter reports no statement at all"),
                 () -> assertTrue(forMany <= SMALL, "a history page of 50 ran " + forMany + " statements"),
-                () -> assertEquals(forFew, forMany, "statements for 5 plain messages vs 50 that mention"));
-        assertEquals(1, alice.history(large).getLast().getJsonArray("mentions").size(), "the mentions were read");
+                () -> assertEquals(forFew, forMany, "statements for 5 plain messages vs 50 that mention and have reactions"));
+        JsonObject last = alice.history(large).getLast();
+        assertEquals(1, last.getJsonArray("mentions").size(), "the mentions were read");
+        assertEquals(2, last.getJsonArray("reactions").size(), "the reactions were read");
     }
 
     /**
@@ -186,7 +190,11 @@ class QueryCountIT {
         ChatUser bob = app.newUser("srchbob");
         long room = alice.createRoomId(bob);
         for (int i = 0; i < 50; i++) {
-            (i % 2 == 0 ? alice : bob).send(room, (i < 2 ? "드문 " : "") + "흔한 낱말 " + i);
+            long id = (i % 2 == 0 ? alice : bob).sendId(room, (i < 2 ? "드문 " : "") + "흔한 낱말 " + i);
+            if (i >= 2) {
+                // the common results have reactions, the rare ones none
+                alice.react(id, "👀").expect(204);
+            }
         }
         String common = "api/search?q=" + URLEncoder.encode("흔한 from:" + alice.username() + " from:"
                 + bob.username(), StandardCharsets.UTF_8) + "&limit=50";
@@ -200,6 +208,9 @@ class QueryCountIT {
 
         assertEquals(2, few.json().getJsonArray("results").size());
         assertEquals(50, many.json().getJsonArray("results").size());
+        assertEquals(48, many.json().getJsonArray("results").getValuesAs(JsonObject.class).stream()
+                .filter(r -> !r.getJsonObject("message").getJsonArray("reactions").isEmpty()).count(),
+                "the reactions were read");
         assertAll(
                 () -> assertTrue(few.sqlStatements() >= 1, "the counter reports no statement at all"),
                 () -> assertTrue(many.sqlStatements() <= SMALL, "a search page of 50 ran " + many.sqlStatements() + " statements"),
@@ -271,7 +282,8 @@ class QueryCountIT {
 
         assertAll(
                 () -> assertTrue(forQuiet >= 1, "the page reports no statement at all"),
-                () -> assertTrue(forBusy <= 2 * SMALL, "the room page ran " + forBusy + " statements"),
+                // one more than twice SMALL since messages show their reactions: one statement for all of them
+                () -> assertTrue(forBusy <= 2 * SMALL + 1, "the room page ran " + forBusy + " statements"),
                 () -> assertEquals(forQuiet, forBusy, "statements for a room of 2 vs 150 messages"));
     }
 
@@ -346,10 +358,12 @@ class QueryCountIT {
         ChatUser other = app.newUser("other");
         for (int i = 0; i < rooms; i++) {
             long room = Jsons.id(user.createRoom("room " + i, other));
-            other.send(room, "question " + i);
+            long latest = other.sendId(room, "question " + i);
             if (i % 2 == 0) {
-                user.send(room, "answer " + i);
+                latest = user.sendId(room, "answer " + i);
             }
+            // the newest message of each room shows its reactions in the room list
+            other.react(latest, "👍").expect(204);
         }
         return user;
     }

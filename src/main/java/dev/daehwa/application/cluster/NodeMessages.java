@@ -46,6 +46,7 @@ public final class NodeMessages {
             case ChatEvent.MessagePosted e -> json.add("e", "posted").add("m", e.messageId()).add("s", e.seq());
             case ChatEvent.MessageEdited e -> json.add("e", "edited").add("m", e.messageId());
             case ChatEvent.MessageDeleted e -> json.add("e", "deleted").add("m", e.messageId()).add("s", e.seq());
+            case ChatEvent.ReactionsChanged e -> json.add("e", "reacted").add("m", e.messageId());
             case ChatEvent.RoomChanged e -> json.add("e", "room");
             case ChatEvent.MemberRemoved e -> json.add("e", "removed").add("u", e.userId());
             case ChatEvent.RoomArchived e -> json.add("e", "archived").add("us", ids(e.memberIds()));
@@ -137,6 +138,7 @@ public final class NodeMessages {
             case "posted" -> new ChatEvent.MessagePosted(room, number(json, "m"), number(json, "s"));
             case "edited" -> new ChatEvent.MessageEdited(room, number(json, "m"));
             case "deleted" -> new ChatEvent.MessageDeleted(room, number(json, "m"), number(json, "s"));
+            case "reacted" -> new ChatEvent.ReactionsChanged(room, number(json, "m"));
             case "room" -> new ChatEvent.RoomChanged(room);
             case "removed" -> new ChatEvent.MemberRemoved(room, number(json, "u"));
             case "archived" -> new ChatEvent.RoomArchived(room, Set.copyOf(idList(json)));

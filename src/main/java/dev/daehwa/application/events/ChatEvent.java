@@ -21,6 +21,10 @@ public sealed interface ChatEvent {
     record MessageDeleted(long roomId, long messageId, long seq) implements ChatEvent {
     }
 
+    /** Someone added or removed a reaction to a message. */
+    record ReactionsChanged(long roomId, long messageId) implements ChatEvent {
+    }
+
     /** The room was created or renamed, re-described, or someone joined it. */
     record RoomChanged(long roomId) implements ChatEvent {
     }

@@ -7,6 +7,7 @@ import dev.daehwa.application.live.LiveUpdate.MessageCreated;
 import dev.daehwa.application.live.LiveUpdate.MessageDeleted;
 import dev.daehwa.application.live.LiveUpdate.MessageUpdated;
 import dev.daehwa.application.live.LiveUpdate.PresenceChanged;
+import dev.daehwa.application.live.LiveUpdate.ReactionsChanged;
 import dev.daehwa.application.live.LiveUpdate.RoomRemoved;
 import dev.daehwa.application.live.LiveUpdate.RoomUpdated;
 import dev.daehwa.application.live.LiveUpdate.Unread;
@@ -21,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,6 +115,7 @@ public class LiveEvents {
             }
             case ChatEvent.MessageEdited edited -> queries.message(edited.messageId())
                     .ifPresent(m -> deliverByPermissions(queries.memberIds(edited.roomId()), m, MessageUpdated::new));
+            case ChatEvent.ReactionsChanged reacted -> reactionsByView(reacted);
             case ChatEvent.MessageDeleted deleted -> fanout.deliver(queries.memberIds(deleted.roomId()),
                     new MessageDeleted(deleted.roomId(), deleted.messageId(), deleted.seq()));
             case ChatEvent.RoomChanged changed -> roomUpdatedForEachMember(changed.roomId());
@@ -155,6 +158,23 @@ public class LiveEvents {
                 LinkedHashMap::new, Collectors.toList()));
         groups.forEach((seen, recipients) ->
                 fanout.deliver(recipients, update.of(message, seen.permissions(), seen.details())));
+    }
+
+    /**
+     * Each member sees which of the reactions are their own, so members are grouped by the
+     * reactions as they see them: those who reacted with nothing share one frame, and each set
+     * of own emoji another. A message deleted meanwhile is not told of: its deletion is.
+     */
+    private void reactionsByView(ChatEvent.ReactionsChanged reacted) {
+        if (queries.message(reacted.messageId()).isEmpty()) {
+            return;
+        }
+        Map<Long, List<MessageDetails.Reaction>> each =
+                detailsReader.reactionsOfEach(reacted.messageId(), queries.memberIds(reacted.roomId()));
+        Map<List<MessageDetails.Reaction>, List<Long>> groups = new LinkedHashMap<>();
+        each.forEach((member, reactions) -> groups.computeIfAbsent(reactions, r -> new ArrayList<>()).add(member));
+        groups.forEach((reactions, recipients) -> fanout.deliver(recipients,
+                new ReactionsChanged(reacted.roomId(), reacted.messageId(), reactions)));
     }
 
     /**

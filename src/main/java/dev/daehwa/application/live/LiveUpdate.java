@@ -6,6 +6,7 @@ import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.message.MessagePermissions;
 import dev.daehwa.domain.room.UnreadCount;
 import dev.daehwa.domain.user.PublicProfile;
+import java.util.List;
 
 /**
  * What a member's open sockets are told, decided here and written as frames by the socket layer.
@@ -23,6 +24,10 @@ public sealed interface LiveUpdate {
 
     /** An edited message, for recipients who see it alike. */
     record MessageUpdated(Message message, MessagePermissions permissions, MessageDetails details) implements LiveUpdate {
+    }
+
+    /** A message's reactions changed, as the recipients of this update see them (their own marked). */
+    record ReactionsChanged(long roomId, long messageId, List<MessageDetails.Reaction> reactions) implements LiveUpdate {
     }
 
     record MessageDeleted(long roomId, long messageId, long seq) implements LiveUpdate {

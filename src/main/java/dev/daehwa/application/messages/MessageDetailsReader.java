@@ -1,8 +1,10 @@
 package dev.daehwa.application.messages;
 
+import dev.daehwa.domain.message.EmojiReactions;
 import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.message.MessageRepository;
 import dev.daehwa.domain.message.Original;
+import dev.daehwa.domain.message.ReactionRepository;
 import dev.daehwa.domain.user.PublicProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +25,9 @@ public class MessageDetailsReader {
     @Inject
     private MessageRepository messages;
 
+    @Inject
+    private ReactionRepository reactions;
+
     /** The details of each message as {@code viewerId} sees it, by message id. */
     public Map<Long, MessageDetails> of(Collection<Message> shown, long viewerId) {
         if (shown.isEmpty()) {
@@ -31,9 +36,11 @@ public class MessageDetailsReader {
         List<Long> ids = shown.stream().map(Message::id).toList();
         Map<Long, List<PublicProfile>> mentions = messages.mentionsOf(ids);
         Map<Long, ReplyQuote> replies = repliesOf(shown, ids);
+        Map<Long, List<EmojiReactions>> reacted = reactions.of(ids, viewerId);
         Map<Long, MessageDetails> details = new LinkedHashMap<>();
         for (Long id : ids) {
-            details.put(id, new MessageDetails(mentions.getOrDefault(id, List.of()), replies.get(id)));
+            details.put(id, new MessageDetails(mentions.getOrDefault(id, List.of()), replies.get(id),
+                    asSeenBy(reacted.getOrDefault(id, List.of()), viewerId)));
         }
         return details;
     }
@@ -60,12 +67,31 @@ public class MessageDetailsReader {
 
     /**
      * One message's details as each recipient sees it, by user id; equal for recipients who see
-     * it alike, so that live delivery can write one frame for each group of them.
+     * it alike (the same emoji of their own among its reactions), so that live delivery can write
+     * one frame for each group of them. Every reactor is read, in one statement, so that each
+     * recipient's own reactions are known however many reacted before them.
      */
     public Map<Long, MessageDetails> ofEach(Message message, Collection<Long> recipientIds) {
-        MessageDetails shared = of(message, 0);
+        List<PublicProfile> mentions = messages.mentionsOf(List.of(message.id())).getOrDefault(message.id(), List.of());
+        ReplyQuote replyTo = repliesOf(List.of(message), List.of(message.id())).get(message.id());
+        List<EmojiReactions> reacted = reactions.allOf(message.id());
         Map<Long, MessageDetails> each = new LinkedHashMap<>();
-        recipientIds.forEach(recipient -> each.put(recipient, shared));
+        recipientIds.forEach(recipient ->
+                each.put(recipient, new MessageDetails(mentions, replyTo, asSeenBy(reacted, recipient))));
         return each;
+    }
+
+    /** The reactions of one message as each recipient sees them, by user id, alone (for a reactions frame). */
+    public Map<Long, List<MessageDetails.Reaction>> reactionsOfEach(long messageId, Collection<Long> recipientIds) {
+        List<EmojiReactions> reacted = reactions.allOf(messageId);
+        Map<Long, List<MessageDetails.Reaction>> each = new LinkedHashMap<>();
+        recipientIds.forEach(recipient -> each.put(recipient, asSeenBy(reacted, recipient)));
+        return each;
+    }
+
+    private static List<MessageDetails.Reaction> asSeenBy(List<EmojiReactions> reacted, long viewerId) {
+        return reacted.stream()
+                .map(r -> new MessageDetails.Reaction(r.emoji(), r.count(), r.reactedBy(viewerId), r.reactors()))
+                .toList();
     }
 }

@@ -11,6 +11,7 @@ import dev.daehwa.domain.message.Mentions;
 import dev.daehwa.domain.message.Message;
 import dev.daehwa.domain.message.MessageContent;
 import dev.daehwa.domain.message.MessageRepository;
+import dev.daehwa.domain.message.ReactionRepository;
 import dev.daehwa.domain.notification.EmailNotificationRepository.Addressed;
 import dev.daehwa.domain.room.Membership;
 import dev.daehwa.domain.room.Room;
@@ -37,6 +38,9 @@ public class MessageService {
 
     @Inject
     private MessageRepository messages;
+
+    @Inject
+    private ReactionRepository reactions;
 
     @Inject
     private Clock clock;
@@ -120,7 +124,11 @@ public class MessageService {
         Message message = visibleToMember(userId, messageId);
         // The room's lock keeps its latest message right against a post racing this delete.
         Room room = rooms.findForUpdate(message.roomId()).orElseThrow(NotFoundException::message);
+        // The message's own lock, taken before the change (a lock reads the row again), keeps a
+        // reaction from being added after its reactions are gone.
+        messages.lock(message).orElseThrow(NotFoundException::message);
         message.delete(userId, Instant.now(clock));
+        reactions.removeAll(message.id());
         if (room.showsAsLatest(message.id())) {
             room.showLatest(messages.newestVisibleIdBefore(room.id(), message.seq()).orElse(null));
         }

@@ -13,6 +13,12 @@ public interface MessageRepository {
     /** A message that is not deleted, with its room, room owner and sender. */
     Optional<Message> findVisible(long messageId);
 
+    /**
+     * Reads the message again under a row lock, which serialises the changes to its reactions;
+     * empty if it was deleted meanwhile.
+     */
+    Optional<Message> lock(Message message);
+
     Optional<Message> findByClientMessageId(long senderId, String clientMessageId);
 
     /** Up to {@code limit} visible messages with seq below {@code beforeSeq}, newest first. */

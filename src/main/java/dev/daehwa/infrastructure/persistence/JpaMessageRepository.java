@@ -9,6 +9,7 @@ import dev.daehwa.domain.message.Original;
 import dev.daehwa.domain.user.PublicProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
@@ -54,6 +55,13 @@ public class JpaMessageRepository implements MessageRepository {
                         WHERE msg.id = :id AND msg.deleted = FALSE AND r.archived = FALSE""", Message.class)
                 .setParameter("id", messageId)
                 .getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<Message> lock(Message message) {
+        // refresh, not find: only a refresh reads the row again under the lock (see JpaRoomRepository)
+        em.refresh(message, LockModeType.PESSIMISTIC_WRITE);
+        return message.isDeleted() ? Optional.empty() : Optional.of(message);
     }
 
     @Override

@@ -22,6 +22,7 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The server's frames of the wire protocol (docs/websocket-protocol.md). Messages and rooms are the
@@ -47,6 +48,8 @@ public class Frames {
                     messageCreated(created.message(), created.permissions(), created.details());
             case LiveUpdate.MessageUpdated updated ->
                     messageUpdated(updated.message(), updated.permissions(), updated.details());
+            case LiveUpdate.ReactionsChanged reacted ->
+                    reactions(reacted.roomId(), reacted.messageId(), reacted.reactions());
             case LiveUpdate.MessageDeleted deleted -> messageDeleted(deleted.roomId(), deleted.messageId(), deleted.seq());
             case LiveUpdate.RoomUpdated room -> roomUpdated(room.room());
             case LiveUpdate.RoomRemoved removed -> roomRemoved(removed.roomId());
@@ -77,6 +80,11 @@ public class Frames {
 
     Frame messageUpdated(Message message, MessagePermissions permissions, MessageDetails details) {
         return Frame.of(wrapped("message.updated", "message", json.message(message, permissions, details)));
+    }
+
+    Frame reactions(long roomId, long messageId, List<MessageDetails.Reaction> reactions) {
+        return Frame.of(typed("message.reactions").add("messageId", messageId).add("roomId", roomId)
+                .add("reactions", tree(json.reactions(reactions))).build().toString());
     }
 
     Frame messageDeleted(long roomId, long messageId, long seq) {

@@ -3,6 +3,7 @@ package dev.daehwa.interfaces.rest;
 import dev.daehwa.application.messages.MessageDetailsReader;
 import dev.daehwa.application.messages.MessageHistory;
 import dev.daehwa.application.messages.MessageService;
+import dev.daehwa.application.messages.ReactionService;
 import dev.daehwa.domain.error.InvalidInputException;
 import dev.daehwa.domain.message.Message;
 import dev.daehwa.infrastructure.auth.CurrentCaller;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -39,6 +41,9 @@ public class MessageResource {
 
     @Inject
     private MessageHistory history;
+
+    @Inject
+    private ReactionService reactions;
 
     @Inject
     private Representations json;
@@ -117,5 +122,52 @@ public class MessageResource {
     public Response delete(@PathParam("id") long id) {
         messages.delete(caller.requireUserId(), id);
         return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("{id}/reactions/{emoji}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "React to a message with an emoji",
+            description = "emoji: one Unicode emoji, URL-encoded (👍 is %F0%9F%91%8D), skin tones, flags and keycaps"
+                    + " included; letters, two emoji or an empty segment are 400. Members of the message's room only."
+                    + " Idempotent: reacting again with the same emoji changes nothing. A message carries at most 20"
+                    + " different emoji. Every member with a socket gets a message.reactions frame.")
+    @APIResponse(responseCode = "204", description = "The caller's reaction is there")
+    @APIResponse(responseCode = "400", description = "Not one emoji (field emoji, code not-one-emoji)")
+    @APIResponse(responseCode = "404", description = "No such message, a deleted one, or one in a room the caller is not in")
+    @APIResponse(responseCode = "409", description = "The message carries 20 different emoji already; this one is not among them")
+    public Response react(@PathParam("id") long id, @PathParam("emoji") String emoji) {
+        reactions.add(caller.requireUserId(), id, emoji);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}/reactions/{emoji}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Take back my reaction to a message",
+            description = "Idempotent: taking back a reaction that is not there changes nothing.")
+    @APIResponse(responseCode = "204", description = "The caller's reaction with this emoji is gone")
+    @APIResponse(responseCode = "400", description = "Not one emoji")
+    @APIResponse(responseCode = "404", description = "No such message, a deleted one, or one in a room the caller is not in")
+    public Response unreact(@PathParam("id") long id, @PathParam("emoji") String emoji) {
+        reactions.remove(caller.requireUserId(), id, emoji);
+        return Response.noContent().build();
+    }
+
+    /** An empty emoji (.../reactions/) is a reaction that is not one emoji, not a missing resource. */
+    @PUT
+    @Path("{id}/reactions")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    public Response reactWithNothing(@PathParam("id") long id) {
+        return react(id, "");
+    }
+
+    @DELETE
+    @Path("{id}/reactions")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    public Response unreactWithNothing(@PathParam("id") long id) {
+        return unreact(id, "");
     }
 }

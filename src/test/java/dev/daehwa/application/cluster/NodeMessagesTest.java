@@ -23,6 +23,7 @@ class NodeMessagesTest {
                 new NodeMessage.Changed("a", new ChatEvent.MessagePosted(1, 2, 3)),
                 new NodeMessage.Changed("a", new ChatEvent.MessageEdited(1, 2)),
                 new NodeMessage.Changed("a", new ChatEvent.MessageDeleted(1, 2, 3)),
+                new NodeMessage.Changed("a", new ChatEvent.ReactionsChanged(1, 2)),
                 new NodeMessage.Changed("a", new ChatEvent.RoomChanged(4)),
                 new NodeMessage.Changed("a", new ChatEvent.MemberRemoved(4, 5)),
                 new NodeMessage.Changed("a", new ChatEvent.RoomArchived(4, Set.of(5L, 6L))),

@@ -294,6 +294,65 @@ class LivePagesIT {
     }
 
     /** The socket said hello and the page resumed: from now on nothing is missed. */
+    /**
+     * Joon reacts to Minji's message from the picker and with an emoji typed in its box; Minji
+     * sees both live, with Joon's name on hover, and sees his 👍 go when he clicks it off.
+     */
+    @Test
+    void aReactionAppearsAndGoesLiveInTheOtherBrowser(App app, Browsers browsers) {
+        ChatUser minji = app.newUser("reactminji");
+        ChatUser joon = app.newUser(App.uniqueUsername("reactjoon"), "Joon <b>Park</b>");
+        long roomId = Jsons.id(minji.createRoom("Reaction room", joon));
+        minji.send(roomId, "Lunch at noon?");
+        Browser minjiBrowser = browsers.open(app).logIn(minji);
+        Browser joonBrowser = browsers.open(app).logIn(joon);
+        RoomPage minjiRoom = RoomPage.open(minjiBrowser, roomId);
+        RoomPage joonRoom = RoomPage.open(joonBrowser, roomId);
+        minjiBrowser.script("window.sameDocument = true");
+        awaitConnected(minjiBrowser);
+        awaitConnected(joonBrowser);
+
+        WebElement message = joonRoom.message("Lunch at noon?");
+        new org.openqa.selenium.interactions.Actions(joonBrowser.driver()).moveToElement(message).perform();
+        message.findElement(By.cssSelector(".reaction-add")).click();
+        joonBrowser.visible(By.cssSelector(".reaction-picker .reaction-choice[data-emoji='👍']")).click();
+        joonBrowser.until("joon's own 👍, pressed", d -> "true".equals(reactionOn(joonBrowser, "👍", "aria-pressed")));
+
+        String count = minjiBrowser.until("joon's 👍 in minji's browser", d -> reactionOn(minjiBrowser, "👍", "count"));
+        String pressed = reactionOn(minjiBrowser, "👍", "aria-pressed");
+        String title = reactionOn(minjiBrowser, "👍", "title");
+
+        // ChromeDriver types no emoji beyond the BMP: the box is filled as a paste would fill it.
+        new org.openqa.selenium.interactions.Actions(joonBrowser.driver()).moveToElement(message).perform();
+        message.findElement(By.cssSelector(".reaction-add")).click();
+        WebElement box = joonBrowser.visible(By.cssSelector(".reaction-picker .reaction-other input"));
+        joonBrowser.script("arguments[0].value = arguments[1]", box, "🎉");
+        joonBrowser.present(By.cssSelector(".reaction-picker .reaction-other button")).click();
+        minjiBrowser.until("joon's 🎉 in minji's browser", d -> "1".equals(reactionOn(minjiBrowser, "🎉", "count")));
+
+        joonBrowser.present(By.cssSelector(".reaction[data-emoji='👍']")).click();
+        minjiBrowser.until("joon's 👍 gone from minji's browser", d -> reactionOn(minjiBrowser, "👍", "count") == null);
+
+        assertAll(
+                () -> assertEquals("1", count),
+                () -> assertEquals("false", pressed, "not minji's own"),
+                () -> assertTrue(title.contains("Joon <b>Park</b>") && title.contains("👍"), "hover text: " + title),
+                () -> assertEquals(List.of("🎉"), minjiBrowser.all(By.cssSelector(".reaction .reaction-emoji")).stream()
+                        .map(WebElement::getText).toList()),
+                () -> assertEquals(Boolean.TRUE, minjiBrowser.script("return window.sameDocument === true"),
+                        "the page reloaded"));
+    }
+
+    /** The count, title or aria-pressed of the reaction with this emoji on the page, or null if there is none. */
+    private static String reactionOn(Browser browser, String emoji, String what) {
+        Object value = browser.script("""
+                const chip = [...document.querySelectorAll('#messages .reaction')].find(b => b.dataset.emoji === arguments[0]);
+                if (!chip) { return null; }
+                return arguments[1] === 'count' ? chip.querySelector('.reaction-count').textContent : chip.getAttribute(arguments[1]);""",
+                emoji, what);
+        return value == null ? null : value.toString();
+    }
+
     static void awaitConnected(Browser browser) {
         browser.until("the live connection", d -> Boolean.TRUE.equals(browser.script(
                 "return !!(window.Daehwa && Daehwa.live && Daehwa.live.socket && Daehwa.live.socket.readyState === 1"

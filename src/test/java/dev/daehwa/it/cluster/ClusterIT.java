@@ -113,6 +113,12 @@ class ClusterIT {
             assertTrue(waits.stream().sorted().toList().get(waits.size() / 2).compareTo(ACROSS_NODES) <= 0,
                     "the median time from a post on one node to the other node's socket exceeds a second: " + waits);
 
+            long liked = minjiOnB.sendId(room, "react on B");
+            minjiOnB.react(liked, "👍").expect(204);
+            joonOnA.awaitFrame("message.reactions", frame -> frame.getJsonNumber("messageId").longValue() == liked
+                    && frame.getJsonArray("reactions").getJsonObject(0).getInt("count") == 1,
+                    Duration.ofSeconds(5), "a reaction on B reaches A");
+
             long edited = minjiOnB.sendId(room, "typo");
             minjiOnB.agent().patch("api/messages/" + edited, Jsons.object("content", "fixed on B")).expect(200);
             joonOnA.awaitFrame("message.updated", frame -> carrying(edited).test(frame)

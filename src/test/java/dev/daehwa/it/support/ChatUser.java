@@ -1,5 +1,8 @@
 package dev.daehwa.it.support;
 
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -34,6 +37,20 @@ public record ChatUser(long id, String username, String password, String email, 
 
     public long sendId(long roomId, String content) {
         return Jsons.id(send(roomId, content));
+    }
+
+    /** PUT /api/messages/{id}/reactions/{emoji}, the emoji URL-encoded. */
+    public Response react(long messageId, String emoji) {
+        return agent.send("PUT", reactionPath(messageId, emoji), HttpRequest.BodyPublishers.noBody(), null);
+    }
+
+    /** DELETE /api/messages/{id}/reactions/{emoji}. */
+    public Response unreact(long messageId, String emoji) {
+        return agent.delete(reactionPath(messageId, emoji));
+    }
+
+    public static String reactionPath(long messageId, String emoji) {
+        return "api/messages/" + messageId + "/reactions/" + URLEncoder.encode(emoji, StandardCharsets.UTF_8);
     }
 
     public JsonObject room(long roomId) {

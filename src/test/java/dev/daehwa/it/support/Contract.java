@@ -38,7 +38,8 @@ public final class Contract {
 
     /**
      * Message: {id, roomId, seq, sender, content, html, snippet, createdAt, editedAt|null,
-     * clientMessageId|null, mayEdit, mayDelete, mentions: [User], replyTo: ReplyTo|null}.
+     * clientMessageId|null, mayEdit, mayDelete, mentions: [User], replyTo: ReplyTo|null,
+     * reactions: [{emoji, count, me, reactors: [User]}]}.
      */
     public static void assertMessage(JsonObject message) {
         assertAll("Message " + message,
@@ -62,7 +63,9 @@ public final class Contract {
                     if (message.get("replyTo") instanceof JsonObject quote) {
                         assertReplyTo(quote);
                     }
-                });
+                },
+                () -> assertType(message, "reactions", ValueType.ARRAY),
+                () -> message.getJsonArray("reactions").getValuesAs(JsonObject.class).forEach(Contract::assertReaction));
     }
 
     /** What a reply quotes: {id, seq, author: User, excerpt}, or {id, deleted: true} once the original is gone. */
@@ -77,6 +80,18 @@ public final class Contract {
             assertUser(quote.getJsonObject("author"));
             assertType(quote, "excerpt", ValueType.STRING);
         }
+    }
+
+    /** Reaction: {emoji, count, me, reactors: [User]}, at most 10 reactors and never more than the count. */
+    public static void assertReaction(JsonObject reaction) {
+        assertAll("Reaction " + reaction,
+                () -> assertType(reaction, "emoji", ValueType.STRING),
+                () -> assertType(reaction, "count", ValueType.NUMBER),
+                () -> assertOneOf(reaction, "me", ValueType.TRUE, ValueType.FALSE),
+                () -> assertType(reaction, "reactors", ValueType.ARRAY),
+                () -> reaction.getJsonArray("reactors").getValuesAs(JsonObject.class).forEach(Contract::assertUser),
+                () -> assertTrue(reaction.getJsonArray("reactors").size() <= Math.min(10, reaction.getInt("count")),
+                        "reactors within the count and ten"));
     }
 
     /** What the message says its reader may do to it, as "edit", "delete", both, or none. */

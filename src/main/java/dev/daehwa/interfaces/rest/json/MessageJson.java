@@ -9,7 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * sanitized; {@code snippet} its start on one line, as room lists show it (the server's rule, so no
  * client cuts text itself); {@code mayEdit} and {@code mayDelete} say what the caller may do to
  * it, so clients offer exactly what the server allows; {@code mentions} whom it mentions;
- * {@code replyTo} what it quotes of the message it answers.
+ * {@code replyTo} what it quotes of the message it answers;
+ * {@code reactions} its emoji reactions as the caller sees them.
  */
 public record MessageJson(long id, long roomId, long seq, UserJson sender,
                           @Schema(description = "The text as written: Markdown (CommonMark with ~~strikethrough~~)")
@@ -32,5 +33,8 @@ public record MessageJson(long id, long roomId, long seq, UserJson sender,
                           List<UserJson> mentions,
                           @Schema(description = "The message this one answers, or null when it answers none",
                                   nullable = true)
-                          ReplyToJson replyTo) {
+                          ReplyToJson replyTo,
+                          @Schema(description = "The emoji members reacted with, in the order of each emoji's first"
+                                  + " reaction; empty when nobody reacted")
+                          List<ReactionJson> reactions) {
 }

@@ -27,7 +27,14 @@ public class Representations {
                 message.content(), renderer.render(message.content(), details.mentionedByKey()), message.snippet(), message.createdAt(),
                 message.editedAt(), message.clientMessageId(), permissions.mayEdit(), permissions.mayDelete(),
                 details.mentions().stream().map(UserJson::of).toList(),
-                details.replyTo() == null ? null : ReplyToJson.of(details.replyTo()));
+                details.replyTo() == null ? null : ReplyToJson.of(details.replyTo()), reactions(details.reactions()));
+    }
+
+    /** A message's reactions as one group of readers sees them. */
+    public List<ReactionJson> reactions(List<MessageDetails.Reaction> reactions) {
+        return reactions.stream()
+                .map(r -> new ReactionJson(r.emoji(), r.count(), r.me(), r.reactors().stream().map(UserJson::of).toList()))
+                .toList();
     }
 
     /** A page of messages as {@code viewerId} sees them, with their details read together. */

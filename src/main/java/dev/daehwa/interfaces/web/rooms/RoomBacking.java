@@ -6,6 +6,8 @@ import dev.daehwa.application.rooms.RoomOpening;
 import dev.daehwa.domain.error.NotFoundException;
 import dev.daehwa.infrastructure.markdown.MessageRenderer;
 import dev.daehwa.domain.message.MessageContent;
+import dev.daehwa.interfaces.rest.JsonbConfiguration;
+import dev.daehwa.interfaces.rest.json.Representations;
 import dev.daehwa.interfaces.web.RoomAddressFilter;
 import dev.daehwa.interfaces.web.support.Pages;
 import dev.daehwa.interfaces.web.support.Viewer;
@@ -41,6 +43,12 @@ public class RoomBacking {
     private final MessageRenderer renderer = new MessageRenderer();
 
     @Inject
+    private Representations json;
+
+    @Inject
+    private JsonbConfiguration jsonb;
+
+    @Inject
     private Viewer viewer;
 
     private OpenedRoom opened;
@@ -73,6 +81,14 @@ public class RoomBacking {
     /** The message as HTML: the same rendering as the API's html. */
     public String html(MessageView line) {
         return renderer.render(line.message().content(), line.details().mentionedByKey());
+    }
+
+    /**
+     * The message's reactions as the REST API writes them, for room.js to draw the bar from: the
+     * page draws rendered, fetched and live messages' reactions with one piece of code.
+     */
+    public String reactions(MessageView line) {
+        return jsonb.getContext(null).toJson(json.reactions(line.details().reactions()));
     }
 
     public int getMaxLength() {
