@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 
 /**
- * Screenshots of the join page, the login page, my rooms, a room and search results, in English and Korean, at desktop
+ * Screenshots of the join page, the login page, my rooms, a room (with a reply, reactions, a
+ * mention and formatting), a direct conversation and search results, in English and Korean, at desktop
  * and phone widths: target/screenshots/{database}/{page}-{en|ko}-{desktop|phone}.png. The best go
  * to docs/screenshots/ for the README by hand.
  */
@@ -37,6 +38,7 @@ class ScreenshotsIT {
         ChatUser minji = app.newUser(App.uniqueUsername("minji"), language == Language.KOREAN ? "김민지" : "Minji Kim");
         ChatUser joon = app.newUser(App.uniqueUsername("joon"), language == Language.KOREAN ? "박준" : "Joon Park");
         long weekly = arrangeRooms(language, minji, joon);
+        long direct = arrangeDirect(language, minji, joon);
         Browser browser = browsers.open(app, screen, language);
         String suffix = "-" + language.label + "-" + screen.label();
 
@@ -54,7 +56,13 @@ class ScreenshotsIT {
 
         RoomPage.open(browser, weekly);
         browser.visible(By.id("unread-divider"));
+        browser.visible(By.cssSelector(".message-quote"));
+        browser.visible(By.cssSelector(".reaction"));
         save(browser, "room" + suffix);
+
+        RoomPage.open(browser, direct);
+        browser.visible(By.cssSelector("#messages .message"));
+        save(browser, "direct" + suffix);
 
         String word = language == Language.KOREAN ? "회의" : "meeting";
         browser.until("search results for " + word, driver -> {
@@ -75,11 +83,28 @@ class ScreenshotsIT {
         joon.send(design, korean ? "시안 두 개 올렸어요: https://example.com/mockups" : "Two mockups are up: https://example.com/mockups");
         Thread.sleep(20);
         long weekly = Jsons.id(minji.createRoom(korean ? "주간 회의" : "Weekly meeting", joon));
-        minji.send(weekly, korean ? "안건 정리해 주실 분?" : "Who takes the agenda?");
-        joon.send(weekly, korean ? "제가 할게요." : "I will.");
-        joon.send(weekly, korean ? "내일 회의는 10시에 시작합니다." : "Tomorrow's meeting starts at 10.");
-        joon.send(weekly, korean ? "회의록은 여기 있어요: https://example.com/minutes" : "Minutes are here: https://example.com/minutes");
+        long question = minji.sendId(weekly, korean ? "안건 정리해 주실 분?" : "Who takes the agenda?");
+        long answer = Jsons.id(joon.agent().post("api/messages", Jsons.object("roomId", weekly,
+                "content", korean ? "제가 할게요." : "I will.", "replyTo", question)).expect(201).json());
+        minji.react(answer, "👍");
+        joon.react(answer, "👍");
+        minji.react(answer, "🙏");
+        joon.send(weekly, "@" + minji.username() + (korean ? " 내일 회의는 **10시**에 시작합니다." : " tomorrow's meeting starts at **10**."));
+        joon.send(weekly, korean
+                ? "안건 초안:\n- 지난주 결정 사항\n- `deploy` 일정\n\n회의록은 여기 있어요: https://example.com/minutes"
+                : "Draft agenda:\n- last week's decisions\n- the `deploy` schedule\n\nMinutes are here: https://example.com/minutes");
         return weekly;
+    }
+
+    /** Joon writes to Minji directly; returns the direct room's id. */
+    private static long arrangeDirect(Language language, ChatUser minji, ChatUser joon) throws InterruptedException {
+        boolean korean = language == Language.KOREAN;
+        Thread.sleep(20);
+        long direct = joon.openDirectId(minji);
+        joon.send(direct, korean ? "회의 전에 잠깐 통화 가능해요?" : "Do you have a minute before the meeting?");
+        minji.send(direct, korean ? "네, 5분 뒤에 전화할게요 😊" : "Sure, I'll call you in 5 minutes 😊");
+        joon.send(direct, korean ? "좋아요!" : "Great!");
+        return direct;
     }
 
     private static void save(Browser browser, String name) {
