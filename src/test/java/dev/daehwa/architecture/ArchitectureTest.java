@@ -29,8 +29,10 @@ class ArchitectureTest {
         return List.of(
                 classes().that().resideInAPackage(root + ".domain..")
                         .should().onlyDependOnClassesThat().resideInAnyPackage(
-                                root + ".domain..", "java..", "jakarta.persistence..", "org.owasp.encoder..")
-                        .as("the domain depends only on itself, the JDK, JPA mappings and the HTML encoder"),
+                                root + ".domain..", "java..", "jakarta.persistence..", "org.owasp.encoder..",
+                                "org.commonmark..")
+                        .as("the domain depends only on itself, the JDK, JPA mappings, the HTML encoder and the"
+                                + " Markdown parser (what a message reads as is the domain's rule)"),
                 noClasses().that().resideInAPackage(root + ".application..")
                         .should().dependOnClassesThat().resideInAnyPackage(root + ".infrastructure..", root + ".interfaces..")
                         .as("the application uses ports, never infrastructure or the interface layer"),

@@ -6,8 +6,8 @@ package dev.daehwa.domain.message;
  * clients may end it as they lay it out. Code points, as {@link Snippet} counts, so that a cut
  * never splits an emoji.
  *
- * <p>The only place that decides what a quote shows: when content gains formatting, the plain
- * text to cut comes from its renderer here, and every reply follows.
+ * <p>The only place that decides what a quote shows: the text cut is the content's
+ * {@link PlainText}, so that a quote reads without the original's Markdown.
  */
 public final class Excerpt {
 
@@ -17,6 +17,6 @@ public final class Excerpt {
     }
 
     public static String of(String content) {
-        return Snippet.first(Snippet.oneLine(content), LENGTH);
+        return Snippet.first(Snippet.oneLine(PlainText.of(content)), LENGTH);
     }
 }

@@ -1,8 +1,8 @@
 package dev.daehwa.domain.message;
 
 /**
- * The start of a message on one line, as lists show the latest message: runs of whitespace
- * become one space, and past {@value #LENGTH} code points the text is cut and ends with "…".
+ * The start of a message on one line, as lists show the latest message: its plain text
+ * ({@link PlainText}, without the Markdown), runs of whitespace as one space, and past {@value #LENGTH} code points the text is cut and ends with "…".
  * Counted in code points, as the content's limit is, so a cut never splits a surrogate pair
  * (an emoji) and a Korean snippet is as long as an English one.
  */
@@ -14,7 +14,7 @@ public final class Snippet {
     }
 
     public static String of(String content) {
-        String oneLine = oneLine(content);
+        String oneLine = oneLine(PlainText.of(content));
         return oneLine.codePointCount(0, oneLine.length()) <= LENGTH ? oneLine : first(oneLine, LENGTH) + "…";
     }
 
