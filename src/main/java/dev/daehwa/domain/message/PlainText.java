@@ -61,9 +61,10 @@ public final class PlainText {
         return false;
     }
 
-    private static String textOf(Node document) {
+    /** The plain text of everything under {@code root} of a parsed message, read in a loop. */
+    public static String textOf(Node root) {
         StringBuilder text = new StringBuilder();
-        Node node = document.getFirstChild();
+        Node node = root.getFirstChild();
         while (node != null) {
             if (node instanceof Block && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
                 text.append('\n');
@@ -76,10 +77,10 @@ public final class PlainText {
                 node = node.getFirstChild();
                 continue;
             }
-            while (node != document && node.getNext() == null) {
+            while (node != root && node.getNext() == null) {
                 node = node.getParent();
             }
-            node = node == document ? null : node.getNext();
+            node = node == root ? null : node.getNext();
         }
         return text.toString().strip();
     }

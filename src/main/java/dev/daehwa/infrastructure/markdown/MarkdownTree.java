@@ -1,20 +1,14 @@
 package dev.daehwa.infrastructure.markdown;
 
 import dev.daehwa.domain.message.Mentions;
+import dev.daehwa.domain.message.PlainText;
 import dev.daehwa.domain.user.PublicProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.commonmark.node.Code;
-import org.commonmark.node.FencedCodeBlock;
-import org.commonmark.node.HardLineBreak;
-import org.commonmark.node.HtmlBlock;
-import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
-import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
-import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 
 /**
@@ -74,40 +68,11 @@ final class MarkdownTree {
 
     /** Replaces everything under {@code node} with one text node of what it reads as. */
     private static void flatten(Node node) {
-        StringBuilder literal = new StringBuilder();
-        Node at = node.getFirstChild();
-        while (at != null && at != node) {
-            String own = literalOf(at);
-            if (own != null) {
-                literal.append(own);
-            }
-            if (at.getFirstChild() != null) {
-                at = at.getFirstChild();
-                continue;
-            }
-            while (at != node && at.getNext() == null) {
-                at = at.getParent();
-            }
-            at = at == node ? null : at.getNext();
-        }
+        String literal = PlainText.textOf(node);
         while (node.getFirstChild() != null) {
             node.getFirstChild().unlink();
         }
-        node.appendChild(new Text(literal.toString()));
-    }
-
-    private static String literalOf(Node node) {
-        return switch (node) {
-            case Text text -> text.getLiteral();
-            case Code code -> code.getLiteral();
-            case FencedCodeBlock block -> block.getLiteral();
-            case IndentedCodeBlock block -> block.getLiteral();
-            case HtmlInline html -> html.getLiteral();
-            case HtmlBlock html -> html.getLiteral();
-            case SoftLineBreak ignored -> " ";
-            case HardLineBreak ignored -> " ";
-            default -> null;
-        };
+        node.appendChild(new Text(literal));
     }
 
     private static List<Text> textOutsideLinks(Node document) {
