@@ -60,6 +60,15 @@ public class MessageDetailsReader {
         return quotes;
     }
 
+    /**
+     * A message just posted, as its sender sees it: nobody can have reacted to it yet, so only
+     * whom it mentions and what it answers are read, and posting costs no statement for reactions.
+     */
+    public MessageDetails ofNew(Message message) {
+        List<PublicProfile> mentions = messages.mentionsOf(List.of(message.id())).getOrDefault(message.id(), List.of());
+        return new MessageDetails(mentions, repliesOf(List.of(message), List.of(message.id())).get(message.id()), List.of());
+    }
+
     /** One message's details as {@code viewerId} sees it. */
     public MessageDetails of(Message message, long viewerId) {
         return of(List.of(message), viewerId).getOrDefault(message.id(), MessageDetails.NONE);

@@ -1,5 +1,6 @@
 package dev.daehwa.application.search;
 
+import dev.daehwa.domain.message.PlainText;
 import dev.daehwa.domain.error.FieldRefusal;
 import dev.daehwa.domain.error.InvalidInputException;
 import dev.daehwa.domain.error.NotFoundException;
@@ -75,7 +76,7 @@ public class SearchService {
                 .map(byId::get)
                 .filter(Objects::nonNull) // deleted since the engine last heard of it
                 .map(message -> new FoundMessage(message, message.roomId(), roomNames.get(message.roomId()),
-                        engine.highlight(criteria, message.content())))
+                        engine.highlight(criteria, PlainText.of(message.content()))))
                 .toList();
         return new SearchPage(results, hits.total(), hits.next());
     }

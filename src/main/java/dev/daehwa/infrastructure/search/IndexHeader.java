@@ -13,7 +13,7 @@ record IndexHeader(String format, IndexPosition through, boolean complete) {
      * Bump when the analysis ({@link ChatAnalyzer}) or the fields ({@link MessageFields}) change:
      * both backends share them, and older indexes are then rebuilt on boot.
      */
-    static final String FORMAT = "2"; // 2 added MessageFields.MENTIONS
+    static final String FORMAT = "3"; // 2 added MessageFields.MENTIONS, 3 indexes the plain text of Markdown
 
     /** The header of an index created empty: nothing applied yet, and no rebuild finished. */
     static final IndexHeader EMPTY = new IndexHeader(FORMAT, IndexPosition.BEGINNING, false);

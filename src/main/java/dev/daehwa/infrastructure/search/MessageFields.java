@@ -1,5 +1,6 @@
 package dev.daehwa.infrastructure.search;
 
+import dev.daehwa.domain.message.PlainText;
 import dev.daehwa.domain.message.LinkScanner;
 import dev.daehwa.infrastructure.markdown.MessageRenderer;
 import dev.daehwa.domain.message.MessageChange;
@@ -55,7 +56,8 @@ final class MessageFields {
         if (LinkScanner.containsLink(message.content())) {
             document.add(new StringField(HAS, HAS_LINK, Field.Store.NO));
         }
-        document.add(new TextField(CONTENT, message.content(), Field.Store.NO));
+        // The words as read, without Markdown: what highlights show (SearchService) is the same text.
+        document.add(new TextField(CONTENT, PlainText.of(message.content()), Field.Store.NO));
         return document;
     }
 }

@@ -1,5 +1,6 @@
 package dev.daehwa.infrastructure.search;
 
+import dev.daehwa.domain.message.PlainText;
 import dev.daehwa.domain.message.LinkScanner;
 import dev.daehwa.infrastructure.markdown.MessageRenderer;
 import dev.daehwa.domain.message.MessageChange;
@@ -199,7 +200,7 @@ final class OpenSearchIndex implements MessageIndex {
                 .add(MessageFields.SENDER, message.senderId())
                 .add(MessageFields.SEQ, message.seq())
                 .add(MessageFields.TIME, message.createdAt().toEpochMilli())
-                .add(MessageFields.CONTENT, analyzedTerms(message.content()));
+                .add(MessageFields.CONTENT, analyzedTerms(PlainText.of(message.content())));
         if (!message.mentionedIds().isEmpty()) {
             JsonArrayBuilder mentioned = JSON.createArrayBuilder();
             message.mentionedIds().forEach(mentioned::add);

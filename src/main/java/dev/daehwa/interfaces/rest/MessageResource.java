@@ -93,8 +93,10 @@ public class MessageResource {
         }
         MessageService.Posted posted = messages.post(userId, r.roomId(), r.content(), r.clientMessageId(),
                 r.replyToId());
-        return Response.status(posted.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(shown(posted.message(), userId)).build();
+        Message message = posted.message();
+        return posted.created()
+                ? Response.status(Response.Status.CREATED).entity(json.message(message, userId, details.ofNew(message))).build()
+                : Response.ok(shown(message, userId)).build();
     }
 
     @GET

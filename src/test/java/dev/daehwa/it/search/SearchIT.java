@@ -44,6 +44,21 @@ class SearchIT {
     }
 
     @Test
+    void formattedMessagesAreFoundByTheirWordsAndHighlightedWithoutTheirMarkdown(App app) {
+        ChatUser minji = app.newUser("mdsearch");
+        long room = minji.createRoomId();
+        long formatted = minji.sendId(room, "**회의록** 정리는 [여기](https://example.com/minutes) `deploy`");
+        Searcher search = new Searcher(minji);
+        search.awaitExactly("회의록", INDEXED, setOf(formatted));
+
+        String highlight = Searcher.results(search.page("회의록", "")).getFirst().getString("highlight");
+        assertEquals(setOf(formatted), search.idSet("deploy"));
+        assertTrue(highlight.contains("<mark>회의록</mark> 정리는 여기"), highlight);
+        assertFalse(highlight.contains("**") || highlight.contains("]("), "Markdown in the highlight: " + highlight);
+        assertEquals(setOf(), search.idSet("minutes"), "a link's address is not its text");
+    }
+
+    @Test
     void phrasesExclusionsAndSenders(App app) {
         ChatUser minji = app.newUser("ops");
         ChatUser joon = app.newUser("ops");
