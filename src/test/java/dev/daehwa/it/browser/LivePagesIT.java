@@ -112,7 +112,9 @@ class LivePagesIT {
         String afterPick = minjiBrowser.present(By.id("composer-text")).getDomProperty("value");
         boolean closed = !minjiBrowser.present(By.id("mention-picker")).isDisplayed();
         room.type("lunch?", Keys.ENTER);
-        room.message("hi @" + joon.username() + " lunch?");
+        // The mention shows as the person's name; what was typed is kept as the content.
+        WebElement sent = room.message("hi @Joon Park lunch?");
+        String mentioned = sent.findElement(By.cssSelector(".message-text .mention")).getDomAttribute("data-user");
         room.type("@so", Keys.ESCAPE);
         boolean escClosed = !minjiBrowser.present(By.id("mention-picker")).isDisplayed();
 
@@ -123,6 +125,7 @@ class LivePagesIT {
                 () -> assertEquals("hi @" + joon.username() + " ", afterPick, "Enter picks instead of sending"),
                 () -> assertTrue(closed, "the list closes once picked"),
                 () -> assertTrue(escClosed, "Esc closes the list"),
+                () -> assertEquals(String.valueOf(joon.id()), mentioned, "the mention names Joon"),
                 () -> assertTrue(title.startsWith("(@1 · 1) "), "page title: " + title),
                 () -> assertEquals("1", Pages.unreadBadge(Pages.room(joonBrowser, "Mention room"))));
     }
