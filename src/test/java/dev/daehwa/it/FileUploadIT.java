@@ -143,6 +143,32 @@ class FileUploadIT {
     }
 
     @Test
+    void anUploadCutOffHalfwayLeavesNothing(App app) throws Exception {
+        ChatUser minji = app.newUser("uploader");
+        long roomId = minji.createRoomId();
+        String token = minji.createToken("cut-off");
+        List<String> before = filesFolder(app);
+
+        java.net.URI uri = minji.agent().uri("api/rooms/" + roomId + "/files");
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: multipart/form-data; boundary=cut\r\nContent-Length: 200000\r\n\r\n"
+                    + "--cut\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.bin\"\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.write(randomBytes(100_000));
+            out.flush();
+            Thread.sleep(500); // the server has begun storing it
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!filesFolder(app).equals(before) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(before, filesFolder(app), "the half-sent upload was removed");
+    }
+
+    @Test
     void theQuotaCountsEveryFileOfTheUploader(App app) {
         ChatUser minji = app.newUser("uploader");
         long roomId = minji.createRoomId();
