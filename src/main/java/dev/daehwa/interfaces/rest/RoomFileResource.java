@@ -2,6 +2,7 @@ package dev.daehwa.interfaces.rest;
 
 import dev.daehwa.application.files.FileService;
 import dev.daehwa.domain.error.DomainException;
+import dev.daehwa.domain.error.InvalidInputException;
 import dev.daehwa.domain.error.TooLargeException;
 import dev.daehwa.domain.file.StoredFile;
 import dev.daehwa.infrastructure.auth.CurrentCaller;
@@ -74,7 +75,7 @@ public class RoomFileResource {
     @APIResponse(responseCode = "413", description = "Larger than DAEHWA_FILE_MAX_BYTES, or past the uploader's"
             + " DAEHWA_FILE_QUOTA_BYTES; the problem's detail says which")
     public Response upload(@PathParam("id") long roomId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                           InputStream body) throws IOException {
+                           InputStream body) {
         long userId = caller.requireUserId();
         try {
             if (request.getContentLengthLong() > files.limits().maxBytes() + MULTIPART_OVERHEAD) {
@@ -88,6 +89,10 @@ public class RoomFileResource {
         } catch (DomainException refused) {
             drain(body);
             throw refused;
+        } catch (IOException cutOff) {
+            // The client stopped sending (or its connection broke): nothing was kept, and nobody is
+            // left to read an answer, so this is no incident of the server's.
+            throw InvalidInputException.of("file", "incomplete", "The upload ended before its body did.");
         }
     }
 
