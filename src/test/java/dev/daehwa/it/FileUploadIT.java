@@ -192,4 +192,41 @@ class FileUploadIT {
         ChatUser joon = app.newUser("other");
         joon.uploaded(joon.createRoomId(), "mine.bin", largest);
     }
+
+    @Test
+    void twoUploadsAtOnceCannotShareTheLastOfTheQuota(App app) throws Exception {
+        ChatUser minji = app.newUser("uploader");
+        long roomId = minji.createRoomId();
+        for (int i = 0; i < 3; i++) {
+            minji.uploaded(roomId, "full" + i + ".bin", randomBytes((int) App.FILE_MAX_BYTES));
+        }
+        int left = (int) (App.FILE_QUOTA_BYTES - 3 * App.FILE_MAX_BYTES);
+        minji.uploaded(roomId, "most-of-the-rest.bin", randomBytes(left - 150_000));
+        List<String> before = filesFolder(app);
+
+        // each fits in the 150,000 bytes left, both together do not
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                byte[] content = randomBytes(100_000 + i);
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return uploadTo(minji, roomId, Multipart.file("race.bin", content), true).status();
+                }));
+            }
+            List<Integer> answered = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                answered.add(status.get());
+            }
+            answered.sort(null);
+            assertEquals(List.of(201, 413), answered);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> after = filesFolder(app);
+        assertEquals(before.size() + 1, after.size(), "only the accepted upload was kept: " + after);
+        assertTrue(after.stream().noneMatch(name -> name.endsWith(".part")), after::toString);
+    }
 }
