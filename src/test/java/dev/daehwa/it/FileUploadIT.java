@@ -77,6 +77,8 @@ class FileUploadIT {
         JsonObject notMember = outsider.upload(roomId, "a.png", PNG).problem(404);
         JsonObject missing = outsider.upload(Long.MAX_VALUE, "a.png", PNG).problem(404);
         assertEquals(missing.getString("detail"), notMember.getString("detail"), "the same answer as for no room");
+        outsider.upload(roomId, "huge.bin", randomBytes(4 * (int) App.FILE_MAX_BYTES))
+                .describedAs("a room the caller is not in is not found, whatever the size").problem(404);
     }
 
     @Test

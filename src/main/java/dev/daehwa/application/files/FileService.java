@@ -42,6 +42,19 @@ public class FileService {
     }
 
     /**
+     * Refuses an upload before a byte of it is read: one to a room the caller is not in (404),
+     * or one whose announced length ({@code -1} when unknown) is already past the size limit,
+     * beyond room for the request's own framing (413). What it then sends is counted anyway.
+     */
+    public void checkAnnounced(long userId, long roomId, long announcedBytes, long framingBytes) {
+        rooms.findMembership(roomId, userId).orElseThrow(NotFoundException::room);
+        FileLimits limits = settings.limits();
+        if (announcedBytes > limits.maxBytes() + framingBytes) {
+            throw limits.refusal(0, announcedBytes);
+        }
+    }
+
+    /**
      * Stores the content as a file of the room. Refused with 413 ({@code TooLargeException}) the
      * moment it passes the size limit or the uploader's quota; an {@code IOException} means the
      * client stopped sending. Either way nothing of it is kept.
@@ -73,10 +86,5 @@ public class FileService {
                 .orElseThrow(NotFoundException::file);
         SeekableByteChannel bytes = storage.open(file.storageKey()).orElseThrow(NotFoundException::file);
         return new Download(file, bytes);
-    }
-
-    /** What uploads are allowed on this server, for the API's documentation of itself. */
-    public FileLimits limits() {
-        return settings.limits();
     }
 }

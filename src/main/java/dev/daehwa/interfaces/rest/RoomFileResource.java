@@ -3,7 +3,6 @@ package dev.daehwa.interfaces.rest;
 import dev.daehwa.application.files.FileService;
 import dev.daehwa.domain.error.DomainException;
 import dev.daehwa.domain.error.InvalidInputException;
-import dev.daehwa.domain.error.TooLargeException;
 import dev.daehwa.domain.file.StoredFile;
 import dev.daehwa.infrastructure.auth.CurrentCaller;
 import dev.daehwa.interfaces.rest.json.FileJson;
@@ -78,9 +77,7 @@ public class RoomFileResource {
                            InputStream body) {
         long userId = caller.requireUserId();
         try {
-            if (request.getContentLengthLong() > files.limits().maxBytes() + MULTIPART_OVERHEAD) {
-                throw TooLargeException.file(files.limits().maxBytes());
-            }
+            files.checkAnnounced(userId, roomId, request.getContentLengthLong(), MULTIPART_OVERHEAD);
             MultipartFilePart part = MultipartFilePart.open(contentType, body);
             StoredFile file = files.upload(userId, roomId, part.filename(), part.content());
             return Response.status(Response.Status.CREATED)
