@@ -29,7 +29,7 @@ class OperationsIT {
 
         String document = openapi.expect(200).body();
         for (String path : new String[] {"/api/rooms", "/api/messages", "/api/auth/login", "/api/auth/tokens", "/api/users",
-                "/api/messages/{id}/reactions/{emoji}"}) {
+                "/api/messages/{id}/reactions/{emoji}", "/api/rooms/{id}/files", "/api/files/{id}"}) {
             assertTrue(document.contains(path), () -> "OpenAPI does not mention " + path + ":\n" + document);
         }
         assertTrue(document.contains("openapi"), "not an OpenAPI document");

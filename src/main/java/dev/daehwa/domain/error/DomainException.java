@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits AuthenticationRequiredException, ConflictException, InvalidInputException, NotFoundException,
-        PermissionDeniedException, TooManyAttemptsException, UnavailableException {
+        PermissionDeniedException, TooLargeException, TooManyAttemptsException, UnavailableException {
 
     protected DomainException(String detail) {
         super(detail);

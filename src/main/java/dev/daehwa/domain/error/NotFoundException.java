@@ -18,6 +18,10 @@ public final class NotFoundException extends DomainException {
         return new NotFoundException("No such message.");
     }
 
+    public static NotFoundException file() {
+        return new NotFoundException("No such file.");
+    }
+
     public static NotFoundException user(String username) {
         return new NotFoundException("No user named '" + username + "'.");
     }

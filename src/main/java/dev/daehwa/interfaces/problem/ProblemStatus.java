@@ -6,6 +6,7 @@ import dev.daehwa.domain.error.DomainException;
 import dev.daehwa.domain.error.InvalidInputException;
 import dev.daehwa.domain.error.NotFoundException;
 import dev.daehwa.domain.error.PermissionDeniedException;
+import dev.daehwa.domain.error.TooLargeException;
 import dev.daehwa.domain.error.TooManyAttemptsException;
 import dev.daehwa.domain.error.UnavailableException;
 
@@ -25,6 +26,7 @@ public final class ProblemStatus {
             case PermissionDeniedException denied -> 403;
             case NotFoundException notFound -> 404;
             case ConflictException conflict -> 409;
+            case TooLargeException tooLarge -> 413;
             case TooManyAttemptsException tooMany -> 429;
             case UnavailableException unavailable -> 503;
         };

@@ -26,7 +26,8 @@ import java.nio.charset.StandardCharsets;
  * Reads API request bodies before anything else does: bodies over 64 KiB get 413 (whether or not
  * they announce a Content-Length), and JSON that is not valid UTF-8 gets 400 instead of being
  * silently "repaired" with replacement characters and stored, as does anything that is not
- * exactly one JSON value.
+ * exactly one JSON value. File uploads are the one exception: their resource reads the body as it
+ * streams in and counts it against the file limits instead.
  */
 @WebFilter(urlPatterns = "/api/*")
 public class RequestBodyGuard extends HttpFilter {
@@ -39,9 +40,15 @@ public class RequestBodyGuard extends HttpFilter {
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
+    private static final java.util.regex.Pattern UPLOAD = java.util.regex.Pattern.compile("/api/rooms/[^/]+/files/?");
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (isUpload(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             ProblemResponses.write(response, tooLarge());
             return;
@@ -64,6 +71,11 @@ public class RequestBodyGuard extends HttpFilter {
             }
         }
         chain.doFilter(new BufferedBodyRequest(request, body), response);
+    }
+
+    private static boolean isUpload(HttpServletRequest request) {
+        return "POST".equals(request.getMethod())
+                && UPLOAD.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
     }
 
     private static Problem tooLarge() {

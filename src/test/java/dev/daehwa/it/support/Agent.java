@@ -173,7 +173,7 @@ public final class Agent {
             HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             cookies.put(uri, response.headers().map());
             Response answer = new Response(prepared.method() + " " + uri, response.statusCode(), response.headers(),
-                    new String(response.body(), StandardCharsets.UTF_8));
+                    new String(response.body(), StandardCharsets.UTF_8), response.body());
             checkNeverLeaks(answer, unavailableExpected);
             return answer;
         } catch (IOException e) {

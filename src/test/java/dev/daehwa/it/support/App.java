@@ -29,6 +29,14 @@ public final class App {
      */
     public static final String POSTS_PER_USER = "1500/150s";
 
+    /**
+     * The suite server's DAEHWA_FILE_MAX_BYTES and DAEHWA_FILE_QUOTA_BYTES: small, so that the
+     * file tests pass them with a few hundred KiB. Every test user is new, so starts with an
+     * empty quota.
+     */
+    public static final long FILE_MAX_BYTES = 256 * 1024;
+    public static final long FILE_QUOTA_BYTES = 1024 * 1024;
+
     private final URI base;
     private final String database;
     private final PayaraMicro server;

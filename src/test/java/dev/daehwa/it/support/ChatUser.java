@@ -53,6 +53,17 @@ public record ChatUser(long id, String username, String password, String email, 
         return "api/messages/" + messageId + "/reactions/" + URLEncoder.encode(emoji, StandardCharsets.UTF_8);
     }
 
+    /** POST /api/rooms/{id}/files with this file as the multipart part named file, its length announced. */
+    public Response upload(long roomId, String filename, byte[] content) {
+        Multipart body = Multipart.file(filename, content);
+        return agent.send("POST", "api/rooms/" + roomId + "/files", body.publisher(), body.contentType());
+    }
+
+    /** Uploads and returns the stored file's JSON. */
+    public JsonObject uploaded(long roomId, String filename, byte[] content) {
+        return upload(roomId, filename, content).expect(201).json();
+    }
+
     public JsonObject room(long roomId) {
         return agent.get("api/rooms/" + roomId).expect(200).json();
     }

@@ -36,6 +36,22 @@ public final class Contract {
         assertEquals(expected.username(), user.getString("username"), "username of " + user);
     }
 
+    /** File: exactly {id, name, size, contentType, image: null, url, thumbnailUrl: null}. */
+    public static void assertFile(JsonObject file) {
+        assertAll("File " + file,
+                () -> assertEquals(java.util.Set.of("id", "name", "size", "contentType", "image", "url", "thumbnailUrl"),
+                        file.keySet(), "fields"),
+                () -> assertType(file, "id", ValueType.NUMBER),
+                () -> assertType(file, "name", ValueType.STRING),
+                () -> assertType(file, "size", ValueType.NUMBER),
+                () -> assertType(file, "contentType", ValueType.STRING),
+                () -> assertType(file, "image", ValueType.NULL),
+                () -> assertType(file, "url", ValueType.STRING),
+                () -> assertTrue(file.getString("url", "").endsWith("/api/files/" + file.getJsonNumber("id")),
+                        "url names the file's download"),
+                () -> assertType(file, "thumbnailUrl", ValueType.NULL));
+    }
+
     /**
      * Message: {id, roomId, seq, sender, content, html, snippet, createdAt, editedAt|null,
      * clientMessageId|null, mayEdit, mayDelete, mentions: [User], replyTo: ReplyTo|null,

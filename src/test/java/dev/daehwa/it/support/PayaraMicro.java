@@ -118,6 +118,8 @@ final class PayaraMicro implements AutoCloseable {
         env.put("DAEHWA_TRUSTED_PROXIES", "127.0.0.1,::1");
         env.put("DAEHWA_HEALTH_SECRET", DaehwaServer.HEALTH_SECRET);
         env.put("DAEHWA_LIMIT_POSTS_PER_USER", App.POSTS_PER_USER);
+        env.put("DAEHWA_FILE_MAX_BYTES", Long.toString(App.FILE_MAX_BYTES));
+        env.put("DAEHWA_FILE_QUOTA_BYTES", Long.toString(App.FILE_QUOTA_BYTES));
         env.putAll(environment);
 
         String path = contextRoot.endsWith("/") ? contextRoot : contextRoot + "/";

@@ -24,17 +24,24 @@ public final class Response {
     private final int status;
     private final HttpHeaders headers;
     private final String body;
+    private final byte[] bytes;
 
     public Response(String request, int status, HttpHeaders headers, String body) {
+        this(request, status, headers, body, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** An answer whose body may not be text (a downloaded file): {@link #bytes()} has it as sent. */
+    public Response(String request, int status, HttpHeaders headers, String body, byte[] bytes) {
         this.request = request;
         this.status = status;
         this.headers = headers;
         this.body = body;
+        this.bytes = bytes;
     }
 
     /** The same answer, with failure messages that start with this description (e.g. a test case's name). */
     public Response describedAs(String description) {
-        return new Response(description + ": " + request, status, headers, body);
+        return new Response(description + ": " + request, status, headers, body, bytes);
     }
 
     public int status() {
@@ -43,6 +50,11 @@ public final class Response {
 
     public String body() {
         return body;
+    }
+
+    /** The body's bytes exactly as they came. */
+    public byte[] bytes() {
+        return bytes.clone();
     }
 
     public Optional<String> header(String name) {

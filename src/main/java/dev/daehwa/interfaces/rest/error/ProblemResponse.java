@@ -3,12 +3,12 @@ package dev.daehwa.interfaces.rest.error;
 import dev.daehwa.interfaces.problem.Problem;
 import jakarta.ws.rs.core.Response;
 
-final class ProblemResponse {
+public final class ProblemResponse {
 
     private ProblemResponse() {
     }
 
-    static Response.ResponseBuilder of(Problem problem) {
+    public static Response.ResponseBuilder of(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.toJson());
     }
 }

@@ -12,6 +12,7 @@ import dev.daehwa.domain.error.FieldRefusal;
 import dev.daehwa.domain.error.InvalidInputException;
 import dev.daehwa.domain.error.NotFoundException;
 import dev.daehwa.domain.error.PermissionDeniedException;
+import dev.daehwa.domain.error.TooLargeException;
 import dev.daehwa.domain.error.TooManyAttemptsException;
 import dev.daehwa.domain.error.UnavailableException;
 import java.time.Duration;
@@ -40,6 +41,7 @@ class RefusalsTest {
                 new PermissionDeniedException("Only the room's owner may archive the room."),
                 NotFoundException.room(),
                 new ConflictException("The owner cannot leave the room; archive it instead."),
+                TooLargeException.file(25L * 1024 * 1024),
                 TooManyAttemptsException.forUsername(Duration.ofSeconds(90)),
                 new UnavailableException("Search is turned off on this server."));
     }
