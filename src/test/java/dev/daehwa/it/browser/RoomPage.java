@@ -3,6 +3,7 @@ package dev.daehwa.it.browser;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
@@ -95,8 +96,18 @@ final class RoomPage {
     /** Edits a message through its Edit button: the editor opens with the text, which is replaced. */
     void edit(WebElement message, String newText) {
         String id = message.getDomAttribute("id");
-        hover(message);
-        message.findElement(By.cssSelector(".message-edit")).click();
+        // A message just sent may be drawn again when its own live frame arrives: the button is
+        // looked up afresh, by the message's id, until a click lands on the one on the page.
+        browser.until("the Edit button of " + id, d -> {
+            try {
+                WebElement current = d.findElement(By.id(id));
+                hover(current);
+                current.findElement(By.cssSelector(".message-edit")).click();
+                return true;
+            } catch (StaleElementReferenceException redrawn) {
+                return null;
+            }
+        });
         WebElement field = browser.until("the editor to hold the message's text", d -> {
             List<WebElement> fields = d.findElements(By.cssSelector("#" + id + " .message-editor textarea"));
             return !fields.isEmpty() && !fields.getFirst().getDomProperty("value").isEmpty() ? fields.getFirst() : null;
